@@ -1,0 +1,79 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Authing.Generated.Generator.Emitting;
+
+/// <summary>Puts page text safely into generated code: XML documentation and string literals.</summary>
+internal static class Text
+{
+    /// <summary>A C# string literal for any text; no page can end it early.</summary>
+    public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>A UTF-8 string literal (<c>"..."u8</c>) for any text.</summary>
+    public static string Utf8Literal(string value) => Literal(value) + "u8";
+
+    /// <summary>XML-escaped text with every kind of line break folded into <c>\n</c>, ready for <see cref="SourceWriter.Doc"/>.</summary>
+    public static string Xml(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    builder.Append('\n');
+                    break;
+                default:
+                    builder.Append(char.IsControl(c) ? ' ' : c);
+                    break;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    /// <summary>A <c>&lt;summary&gt;</c> block; an empty text gets a plain fallback so public members stay documented.</summary>
+    public static string Summary(string text, string fallback)
+    {
+        var xml = Xml(text);
+        if (xml.Length == 0)
+        {
+            xml = Xml(fallback);
+        }
+
+        return "<summary>\n" + xml.Replace("\n", "<br/>\n") + "\n</summary>";
+    }
+
+    /// <summary>An ASCII file-name fragment for a hint name.</summary>
+    public static string HintFragment(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.')
+            {
+                builder.Append(c);
+            }
+            else if (c != '@')
+            {
+                builder.Append('_').Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+}

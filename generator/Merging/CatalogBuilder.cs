@@ -1,0 +1,429 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Authing.Generated.Generator.Model;
+using Authing.Generated.Generator.Naming;
+
+namespace Authing.Generated.Generator.Merging;
+
+/// <summary>
+/// Merges every page into one catalog: a type defined on several pages is emitted once, operations are
+/// de-duplicated, links are resolved and every name becomes a unique C# identifier. The result depends only on
+/// the pages' contents and paths, never on the order the compiler hands them over.
+/// </summary>
+internal sealed class CatalogBuilder
+{
+    private static readonly string[] RuntimeTypeNames =
+    {
+        "AuthingClientOptions", "AuthingCallOptions", "AuthingException", "AuthingApiException",
+        "AuthingHttpException", "AuthingSerializationException", "AuthingTimeoutException",
+    };
+
+    private readonly GeneratorSettings _settings;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, StructureEntry> _structures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
+    private readonly List<EnumSpec> _enums = new();
+
+    private CatalogBuilder(GeneratorSettings settings)
+    {
+        _settings = settings;
+        _takenTypeNames.Add(settings.ManagementClientName);
+        _takenTypeNames.Add(settings.AuthenticationClientName);
+        _takenTypeNames.Add(settings.ManagementClientName + "ServiceCollectionExtensions");
+        _takenTypeNames.Add(settings.AuthenticationClientName + "ServiceCollectionExtensions");
+        foreach (var name in RuntimeTypeNames)
+        {
+            _takenTypeNames.Add(name);
+        }
+    }
+
+    public static CatalogModel Build(ImmutableArray<PageModel> pages, GeneratorSettings settings)
+    {
+        var ordered = pages
+            .Where(p => p.IsOperation)
+            .OrderBy(p => p.FilePath, StringComparer.Ordinal)
+            .ToList();
+        return new CatalogBuilder(settings).Run(ordered);
+    }
+
+    private CatalogModel Run(List<PageModel> pages)
+    {
+        var operations = PlanOperations(pages);
+        CollectStructures(pages, operations);
+        NameTypes();
+
+        var objects = new List<ObjectSpec>();
+        foreach (var entry in _structures.Values.OrderBy(e => _typeNames[e.Key], StringComparer.Ordinal))
+        {
+            objects.Add(BuildObject(entry));
+        }
+
+        var operationSpecs = new List<OperationSpec>();
+        foreach (var plan in operations)
+        {
+            operationSpecs.Add(BuildOperation(plan));
+        }
+
+        var clients = operationSpecs
+            .Select(o => o.ClientName)
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n => new ClientSpec(_settings.Namespace, n, ClientDoc(n)))
+            .ToList();
+
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return new CatalogModel(
+            objects.Select(o => o with { HintName = Hint(hints, o.Name) }).ToEquatableArray(),
+            _enums.OrderBy(e => e.Name, StringComparer.Ordinal)
+                .Select(e => e with { HintName = Hint(hints, e.Name) })
+                .ToEquatableArray(),
+            operationSpecs.OrderBy(o => o.ClientName, StringComparer.Ordinal)
+                .ThenBy(o => o.MethodName, StringComparer.Ordinal)
+                .Select(o => o with { HintName = Hint(hints, o.ClientName + "." + o.MethodName) })
+                .ToEquatableArray(),
+            clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray(),
+            _diagnostics.ToEquatableArray());
+    }
+
+    private static string Hint(HashSet<string> taken, string name) =>
+        Identifiers.MakeUnique(Emitting.Text.HintFragment(name), taken) + ".g.cs";
+
+    private string ClientDoc(string clientName) =>
+        clientName == _settings.AuthenticationClientName
+            ? "Calls the Authing authentication API operations described by the reference pages in this project."
+            : "Calls the Authing management API operations described by the reference pages in this project.";
+
+    private List<OperationPlan> PlanOperations(List<PageModel> pages)
+    {
+        var plans = new List<OperationPlan>();
+        var byKey = new Dictionary<string, OperationPlan>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var client = ClientOf(page);
+            var method = Identifiers.ToPascal(page.MethodName ?? page.Slug, "Call");
+            var key = client + "." + method;
+            if (byKey.TryGetValue(key, out var existing))
+            {
+                var difference = DescribeOperationDifference(existing.Page, page);
+                if (difference is not null)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(
+                        "AUTHGEN008",
+                        SourceSpot.File(page.FilePath),
+                        key,
+                        PageLabel(existing.Page),
+                        PageLabel(page),
+                        difference));
+                }
+
+                continue;
+            }
+
+            var plan = new OperationPlan(page, client, method);
+            byKey.Add(key, plan);
+            plans.Add(plan);
+        }
+
+        return plans;
+    }
+
+    private string ClientOf(PageModel page)
+    {
+        if (page.ClientName is { } named && named.IndexOf("Authentication", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return _settings.AuthenticationClientName;
+        }
+
+        if (page.ClientName is null)
+        {
+            var path = page.FilePath.Replace('\\', '/');
+            if (path.IndexOf("/authentication/", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return _settings.AuthenticationClientName;
+            }
+        }
+
+        return _settings.ManagementClientName;
+    }
+
+    private void CollectStructures(List<PageModel> pages, List<OperationPlan> operations)
+    {
+        foreach (var page in pages)
+        {
+            foreach (var structure in page.Structures)
+            {
+                AddStructure(structure, page);
+            }
+        }
+
+        foreach (var plan in operations)
+        {
+            var page = plan.Page;
+            var response = page.Response;
+            var responseName = response is { Name.Length: > 0 } ? response.Name : plan.Method + "RespDto";
+            var responseFields = response is { Fields.IsEmpty: false } ? response.Fields : EnvelopeFields(page);
+            plan.ResponseKey = responseName;
+            AddStructure(new StructureModel(responseName, string.Empty, responseFields, response?.Line ?? 0), page);
+
+            if (!page.RequestFields.IsEmpty)
+            {
+                var requestName = plan.Method + "Dto";
+                if (_structures.ContainsKey(requestName))
+                {
+                    requestName = plan.Method + "Request";
+                }
+
+                var key = "request:" + plan.Client + "." + requestName;
+                plan.RequestKey = key;
+                _structures[key] = new StructureEntry(
+                    key,
+                    requestName,
+                    new StructureModel(requestName, page.Title, page.RequestFields, 0),
+                    page,
+                    isRequest: true);
+            }
+        }
+    }
+
+    private static EquatableArray<FieldModel> EnvelopeFields(PageModel page) => new[]
+    {
+        new FieldModel("statusCode", TypeRef.Number, false, "Business status code; 200 means success.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
+        new FieldModel("message", TypeRef.String, false, "Description of the result.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
+        new FieldModel("apiCode", TypeRef.Number, false, "Finer error code.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
+        new FieldModel("requestId", TypeRef.String, false, "Request ID.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
+        new FieldModel("data", TypeRef.Json, false, "The data the operation returned.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
+    }.ToEquatableArray();
+
+    private void AddStructure(StructureModel structure, PageModel page)
+    {
+        if (!_structures.TryGetValue(structure.Name, out var entry))
+        {
+            _structures.Add(structure.Name, new StructureEntry(structure.Name, structure.Name, structure, page, isRequest: false));
+            return;
+        }
+
+        var difference = FieldComparison.Describe(entry.Structure.Fields, structure.Fields);
+        if (difference is null)
+        {
+            return;
+        }
+
+        _diagnostics.Add(DiagnosticInfo.Create(
+            "AUTHGEN007",
+            new SourceSpot(page.FilePath, 0, 0, structure.Line, 0, structure.Line, 0),
+            structure.Name,
+            PageLabel(entry.Page),
+            PageLabel(page),
+            difference));
+
+        var known = new HashSet<string>(entry.Structure.Fields.Select(f => f.JsonName), StringComparer.Ordinal);
+        var extra = structure.Fields.Where(f => !known.Contains(f.JsonName)).ToList();
+        if (extra.Count > 0)
+        {
+            entry.Structure = entry.Structure with { Fields = entry.Structure.Fields.Concat(extra).ToEquatableArray() };
+        }
+    }
+
+    private void NameTypes()
+    {
+        foreach (var entry in _structures.Values
+                     .OrderBy(e => e.IsRequest ? 1 : 0)
+                     .ThenBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var name = Identifiers.MakeUnique(Identifiers.ToTypeName(entry.RawName), _takenTypeNames);
+            _typeNames[entry.Key] = name;
+            if (name != entry.RawName && !entry.IsRequest)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    "AUTHGEN011",
+                    SourceSpot.File(entry.Page.FilePath),
+                    PageLabel(entry.Page),
+                    entry.RawName,
+                    "the data structures",
+                    name,
+                    entry.RawName));
+            }
+        }
+    }
+
+    private ObjectSpec BuildObject(StructureEntry entry)
+    {
+        var typeName = _typeNames[entry.Key];
+        var taken = new HashSet<string>(Identifiers.ReservedMemberNames, StringComparer.Ordinal) { typeName };
+        var properties = new List<PropertySpec>();
+        foreach (var field in entry.Structure.Fields)
+        {
+            var candidate = Identifiers.ToPascal(field.JsonName, "Field");
+            var name = Identifiers.MakeUnique(candidate, taken);
+            if (name != candidate)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    "AUTHGEN011",
+                    SourceSpot.File(entry.Page.FilePath),
+                    PageLabel(entry.Page),
+                    field.JsonName,
+                    typeName,
+                    name,
+                    candidate));
+            }
+
+            properties.Add(BuildProperty(field, name, typeName, entry.Page));
+        }
+
+        var doc = entry.IsRequest
+            ? "The parameters of the operation \"" + entry.Structure.Description + "\"."
+            : entry.Structure.Description;
+        return new ObjectSpec(_settings.Namespace, typeName, doc, entry.Page.FileName, entry.IsRequest, properties.ToEquatableArray());
+    }
+
+    private PropertySpec BuildProperty(FieldModel field, string name, string ownerType, PageModel page)
+    {
+        var type = field.Type;
+        switch (type.Kind)
+        {
+            case ValueKind.String when !field.EnumValues.IsEmpty:
+                var enumName = AddEnum(ownerType + name.TrimStart('@'), field, page);
+                return new PropertySpec(name, field.JsonName, ValueShape.Enum, type.IsArray, enumName, field.Required, field.Description);
+            case ValueKind.String:
+                return new PropertySpec(name, field.JsonName, ValueShape.String, type.IsArray, null, field.Required, field.Description);
+            case ValueKind.Number:
+                return new PropertySpec(name, field.JsonName, ValueShape.Number, type.IsArray, null, field.Required, field.Description);
+            case ValueKind.Boolean:
+                return new PropertySpec(name, field.JsonName, ValueShape.Boolean, type.IsArray, null, field.Required, field.Description);
+            case ValueKind.Named when type.Name is not null && _structures.ContainsKey(type.Name):
+                return new PropertySpec(name, field.JsonName, ValueShape.Object, type.IsArray, _typeNames[type.Name], field.Required, field.Description);
+            case ValueKind.Named:
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    "AUTHGEN006",
+                    new SourceSpot(page.FilePath, 0, 0, field.Line, 0, field.Line, 0),
+                    PageLabel(page),
+                    field.JsonName,
+                    ownerType,
+                    type.Name ?? string.Empty));
+                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, field.Description);
+            default:
+                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, field.Description);
+        }
+    }
+
+    private string AddEnum(string candidate, FieldModel field, PageModel page)
+    {
+        var name = Identifiers.MakeUnique(Identifiers.ToTypeName(candidate), _takenTypeNames);
+        var taken = new HashSet<string>(Identifiers.ReservedMemberNames, StringComparer.Ordinal) { name, "IsKnown", "Known" };
+        var members = new List<EnumMemberSpec>();
+        foreach (var value in field.EnumValues)
+        {
+            var memberName = Identifiers.MakeUnique(Identifiers.ToPascal(value.Value, "Value"), taken);
+            members.Add(new EnumMemberSpec(memberName, value.Value, value.Description));
+        }
+
+        var doc = FirstLine(field.Description);
+        _enums.Add(new EnumSpec(_settings.Namespace, name, doc, page.FileName, members.ToEquatableArray()));
+        return name;
+    }
+
+    private OperationSpec BuildOperation(OperationPlan plan)
+    {
+        var page = plan.Page;
+        var requestType = plan.RequestKey is null ? null : _typeNames[plan.RequestKey];
+        return new OperationSpec(
+            _settings.Namespace,
+            plan.Client,
+            plan.Method + "Async",
+            HttpMethodRule.Method(page),
+            HttpMethodRule.Path(page),
+            requestType,
+            page.RequestFields.All(f => !f.Required),
+            _typeNames[plan.ResponseKey!],
+            page.Title.Length == 0 ? page.Slug : page.Title,
+            page.Description,
+            page.FileName);
+    }
+
+    private static string? DescribeOperationDifference(PageModel first, PageModel second)
+    {
+        var request = FieldComparison.Describe(first.RequestFields, second.RequestFields);
+        if (request is not null)
+        {
+            return "request " + request;
+        }
+
+        if (!string.Equals(first.Response?.Name, second.Response?.Name, StringComparison.Ordinal))
+        {
+            return $"the response type is '{first.Response?.Name}' on one and '{second.Response?.Name}' on the other";
+        }
+
+        if (HttpMethodRule.Method(first) != HttpMethodRule.Method(second) || HttpMethodRule.Path(first) != HttpMethodRule.Path(second))
+        {
+            return "the endpoints differ";
+        }
+
+        return null;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return newline < 0 ? text : text.Substring(0, newline);
+    }
+
+    /// <summary>A page named by its folder and file, short enough to read and the same on every machine.</summary>
+    internal static string PageLabel(PageModel page)
+    {
+        var path = page.FilePath.Replace('\\', '/');
+        var slash = path.LastIndexOf('/');
+        if (slash <= 0)
+        {
+            return path;
+        }
+
+        var previous = path.LastIndexOf('/', slash - 1);
+        return path.Substring(previous + 1);
+    }
+
+    private sealed class OperationPlan
+    {
+        public OperationPlan(PageModel page, string client, string method)
+        {
+            Page = page;
+            Client = client;
+            Method = method;
+        }
+
+        public PageModel Page { get; }
+
+        public string Client { get; }
+
+        public string Method { get; }
+
+        public string? RequestKey { get; set; }
+
+        public string? ResponseKey { get; set; }
+    }
+
+    private sealed class StructureEntry
+    {
+        public StructureEntry(string key, string rawName, StructureModel structure, PageModel page, bool isRequest)
+        {
+            Key = key;
+            RawName = rawName;
+            Structure = structure;
+            Page = page;
+            IsRequest = isRequest;
+        }
+
+        public string Key { get; }
+
+        public string RawName { get; }
+
+        public StructureModel Structure { get; set; }
+
+        public PageModel Page { get; }
+
+        public bool IsRequest { get; }
+    }
+}

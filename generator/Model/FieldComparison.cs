@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Authing.Generated.Generator.Model;
+
+/// <summary>Compares field lists by what reaches the wire (names, types, required flags, listed values), not by wording.</summary>
+internal static class FieldComparison
+{
+    /// <summary>Says how two field lists differ, or returns null when they describe the same shape.</summary>
+    public static string? Describe(EquatableArray<FieldModel> first, EquatableArray<FieldModel> second)
+    {
+        var byName = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
+        foreach (var field in first)
+        {
+            byName[field.JsonName] = field;
+        }
+
+        foreach (var field in second)
+        {
+            if (!byName.TryGetValue(field.JsonName, out var other))
+            {
+                return $"field '{field.JsonName}' is on one page only";
+            }
+
+            if (!field.Type.Equals(other.Type))
+            {
+                return $"field '{field.JsonName}' is {other.Type} on one and {field.Type} on the other";
+            }
+
+            if (field.Required != other.Required)
+            {
+                return $"field '{field.JsonName}' is required on one and optional on the other";
+            }
+
+            if (!field.EnumValues.Select(v => v.Value).SequenceEqual(other.EnumValues.Select(v => v.Value), StringComparer.Ordinal))
+            {
+                return $"field '{field.JsonName}' lists other values";
+            }
+        }
+
+        if (first.Count != second.Count)
+        {
+            var names = new HashSet<string>(second.Select(f => f.JsonName), StringComparer.Ordinal);
+            var missing = first.First(f => !names.Contains(f.JsonName));
+            return $"field '{missing.JsonName}' is on one page only";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,287 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Authing.Generated.Generator.Model;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+
+namespace Authing.Generated.Generator.Parsing;
+
+/// <summary>Turns the Markdown of one reference page into a <see cref="PageModel"/>.</summary>
+internal static class PageParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+
+    private static readonly Regex CodeSpan = new("`([^`]+)`", RegexOptions.Compiled);
+    private static readonly Regex AnchorId = new(@"<a\s+id\s*=\s*""(?<id>[^""]*)""", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+    private static readonly Regex EndpointComment = new(
+        @"<!--\s*endpoint\s*:\s*(?<value>[^\r\n]*?)\s*-->",
+        RegexOptions.Compiled | RegexOptions.IgnoreCase);
+
+    private enum Section
+    {
+        Intro,
+        MethodName,
+        Request,
+        Response,
+        DataStructures,
+        Other,
+    }
+
+    /// <summary>Parses one page. Never throws for bad input: problems become diagnostics in the model.</summary>
+    public static PageModel Parse(string filePath, string? text, EndpointOverride? projectEndpoint, CancellationToken cancellationToken)
+    {
+        var fileName = Path.GetFileName(filePath);
+        var slug = Path.GetFileNameWithoutExtension(filePath);
+        if (text is null || text.Trim().Length == 0)
+        {
+            return Unusable(filePath, fileName, slug, "the file is empty");
+        }
+
+        if (text.IndexOf('\uFFFD') >= 0)
+        {
+            return Unusable(filePath, fileName, slug, "the file is not valid UTF-8");
+        }
+
+        if (text.IndexOf('\0') >= 0)
+        {
+            return Unusable(filePath, fileName, slug, "the file contains NUL characters and is not a text page");
+        }
+
+        var reader = new PageReader(filePath, fileName, text);
+        var document = Markdown.Parse(text, Pipeline);
+        var section = Section.Intro;
+        string? currentStructure = null;
+        int currentStructureLine = 0;
+        var title = string.Empty;
+        var intro = new List<string>();
+        string? clientName = null;
+        string? methodName = null;
+        string? responseTypeName = null;
+        string? exampleJson = null;
+        var exampleLine = 0;
+        List<FieldModel>? requestFields = null;
+        var requestLayout = TableLayout.None;
+        StructureModel? response = null;
+        var structures = new List<StructureModel>();
+        var structureNames = new HashSet<string>(StringComparer.Ordinal);
+        var sawRequestSection = false;
+        var sawResponseSection = false;
+
+        foreach (var block in document)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (block)
+            {
+                case HeadingBlock heading:
+                {
+                    var headingText = reader.RawLine(heading.Line).TrimStart('#', ' ', '\t').Trim();
+                    if (heading.Level == 1)
+                    {
+                        if (title.Length == 0)
+                        {
+                            title = CellText.ToPlainText(headingText);
+                        }
+
+                        section = Section.Intro;
+                    }
+                    else if (heading.Level == 2)
+                    {
+                        section = Classify(CellText.ToPlainText(headingText));
+                        sawRequestSection |= section == Section.Request;
+                        sawResponseSection |= section == Section.Response;
+                        currentStructure = null;
+                    }
+                    else if (section == Section.DataStructures)
+                    {
+                        var anchor = AnchorId.Match(headingText);
+                        currentStructure = anchor.Success && anchor.Groups["id"].Value.Trim().Length > 0
+                            ? anchor.Groups["id"].Value.Trim()
+                            : CellText.ToToken(headingText);
+                        currentStructureLine = heading.Line;
+                    }
+
+                    break;
+                }
+
+                case Table table:
+                {
+                    switch (section)
+                    {
+                        case Section.Request when requestFields is null:
+                            requestFields = reader.ReadFields(table, "Request parameters", out requestLayout);
+                            break;
+                        case Section.Response when response is null:
+                            var name = responseTypeName ?? string.Empty;
+                            response = new StructureModel(
+                                name,
+                                string.Empty,
+                                reader.ReadFields(table, name.Length == 0 ? "Response" : name, out _).ToEquatableArray(),
+                                table.Line);
+                            break;
+                        case Section.DataStructures when currentStructure is { Length: > 0 }:
+                            var fields = reader.ReadFields(table, currentStructure, out _);
+                            var structure = new StructureModel(
+                                currentStructure, string.Empty, fields.ToEquatableArray(), currentStructureLine);
+                            if (structureNames.Add(currentStructure))
+                            {
+                                structures.Add(structure);
+                            }
+                            else if (FieldComparison.Describe(structures.Find(s => s.Name == structure.Name)!.Fields, structure.Fields) is not null)
+                            {
+                                reader.Report("AUTHGEN013", table.Line, fileName, currentStructure);
+                            }
+
+                            currentStructure = null;
+                            break;
+                    }
+
+                    break;
+                }
+
+                case FencedCodeBlock code when section == Section.Response && exampleJson is null:
+                {
+                    var info = code.Info ?? string.Empty;
+                    if (info.Length == 0 || info.Equals("json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        exampleJson = code.Lines.ToString();
+                        exampleLine = code.Line;
+                    }
+
+                    break;
+                }
+
+                case ParagraphBlock paragraph:
+                {
+                    var raw = reader.RawBlock(paragraph);
+                    if (section == Section.Intro && title.Length > 0)
+                    {
+                        var plain = CellText.ToPlainText(raw);
+                        if (plain.Length > 0)
+                        {
+                            intro.Add(plain);
+                        }
+                    }
+                    else if (section == Section.MethodName && methodName is null)
+                    {
+                        var code = CodeSpan.Match(raw);
+                        if (code.Success)
+                        {
+                            SplitMethodName(code.Groups[1].Value.Trim(), out clientName, out methodName);
+                        }
+                    }
+                    else if (section == Section.Response && responseTypeName is null && response is null)
+                    {
+                        var code = CodeSpan.Match(raw);
+                        if (code.Success)
+                        {
+                            responseTypeName = CellText.ToToken(code.Groups[1].Value);
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        var endpoint = reader.ReadEndpointComment(EndpointComment);
+        if (projectEndpoint is not null)
+        {
+            var problem = EndpointRules.Check(projectEndpoint.Method, projectEndpoint.Path);
+            if (problem is null)
+            {
+                endpoint = projectEndpoint;
+            }
+            else
+            {
+                reader.Report("AUTHGEN010", 0, fileName, projectEndpoint.Method + " " + projectEndpoint.Path, problem);
+            }
+        }
+        var isOperation = sawRequestSection || (sawResponseSection && response is not null);
+        if (!isOperation)
+        {
+            reader.Report("AUTHGEN001", 0, fileName);
+        }
+
+        return new PageModel(
+            filePath,
+            fileName,
+            slug,
+            isOperation,
+            title,
+            string.Join("\n", intro),
+            clientName,
+            methodName,
+            (requestFields ?? new List<FieldModel>()).ToEquatableArray(),
+            requestLayout,
+            endpoint,
+            response,
+            exampleJson,
+            exampleLine,
+            structures.ToEquatableArray(),
+            reader.Diagnostics.ToEquatableArray());
+    }
+
+    private static Section Classify(string heading)
+    {
+        var lower = heading.ToLowerInvariant();
+        if (lower.Contains("请求参数") || lower.Contains("request parameter"))
+        {
+            return Section.Request;
+        }
+
+        if (lower.Contains("请求响应") || lower.Contains("request response") || lower.Contains("response"))
+        {
+            return Section.Response;
+        }
+
+        if (lower.Contains("数据结构") || lower.Contains("data structure"))
+        {
+            return Section.DataStructures;
+        }
+
+        if (lower.Contains("方法名称") || lower.Contains("method name"))
+        {
+            return Section.MethodName;
+        }
+
+        return Section.Other;
+    }
+
+    private static void SplitMethodName(string value, out string? clientName, out string? methodName)
+    {
+        var dot = value.LastIndexOf('.');
+        clientName = dot > 0 ? value.Substring(0, dot).Trim() : null;
+        var method = (dot >= 0 ? value.Substring(dot + 1) : value).Trim();
+        var paren = method.IndexOf('(');
+        if (paren >= 0)
+        {
+            method = method.Substring(0, paren);
+        }
+
+        methodName = method.Length == 0 ? null : method;
+    }
+
+    private static PageModel Unusable(string filePath, string fileName, string slug, string reason) =>
+        new(
+            filePath,
+            fileName,
+            slug,
+            false,
+            string.Empty,
+            string.Empty,
+            null,
+            null,
+            EquatableArray<FieldModel>.Empty,
+            TableLayout.None,
+            null,
+            null,
+            null,
+            0,
+            EquatableArray<StructureModel>.Empty,
+            new[] { DiagnosticInfo.Create("AUTHGEN002", SourceSpot.File(filePath), fileName, reason) }.ToEquatableArray());
+}

@@ -1,0 +1,16 @@
+namespace Authing.Generated.Generator;
+
+/// <summary>Names of the pipeline stages, so tests can tell which stages ran and which were cached.</summary>
+internal static class TrackingNames
+{
+    public const string Settings = nameof(Settings);
+    public const string PageInputs = nameof(PageInputs);
+    public const string Pages = nameof(Pages);
+    public const string PageDiagnostics = nameof(PageDiagnostics);
+    public const string Catalog = nameof(Catalog);
+    public const string Objects = nameof(Objects);
+    public const string Enums = nameof(Enums);
+    public const string Operations = nameof(Operations);
+    public const string Clients = nameof(Clients);
+    public const string CatalogDiagnostics = nameof(CatalogDiagnostics);
+}
