@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Timeout;
+
+namespace Authing.Generated.Runtime;
+
+/// <summary>
+/// Sends operations: writes the request, lets the handler chain sign and retry it, and turns the response envelope
+/// into a typed result or an exception. One instance serves any number of concurrent calls.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class AuthingTransport : IDisposable
+{
+    private const int ContentStartLength = 1024;
+    private const string TimeoutSetting = "AuthingClientOptions.Timeout";
+    private const string AttemptTimeoutSetting = "AuthingClientOptions.AttemptTimeout";
+    private const string HttpClientTimeoutSetting = "HttpClient.Timeout";
+
+    private static readonly MediaTypeHeaderValue s_jsonMediaType = new("application/json");
+
+    private readonly HttpClient _httpClient;
+    private readonly AuthingClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _host;
+    private readonly bool _ownsHttpClient;
+
+    /// <summary>
+    /// Creates a transport over an <see cref="HttpClient"/> whose handlers already sign and retry, as the one
+    /// <c>AddAuthingClient</c> registers.
+    /// </summary>
+    public AuthingTransport(HttpClient httpClient, AuthingClientOptions options, ILogger? logger = null)
+        : this(httpClient, options, logger, ownsHttpClient: false)
+    {
+    }
+
+    private AuthingTransport(HttpClient httpClient, AuthingClientOptions options, ILogger? logger, bool ownsHttpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _httpClient = httpClient;
+        _options = options.Clone();
+        _logger = logger ?? NullLogger.Instance;
+        _host = _options.Host.TrimEnd('/');
+        _ownsHttpClient = ownsHttpClient;
+    }
+
+    /// <summary>
+    /// Creates a transport with its own handler chain (socket handler, resilience, signing), for use without
+    /// dependency injection. Dispose it when done.
+    /// </summary>
+    public static AuthingTransport Create(AuthingClientOptions options, ILoggerFactory? loggerFactory = null) =>
+        Create(options, loggerFactory, timeProvider: null);
+
+    /// <summary>As <see cref="Create(AuthingClientOptions, ILoggerFactory?)"/>, with the clock for the date header.</summary>
+    public static AuthingTransport Create(
+        AuthingClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        AuthingClientOptions snapshot = options.Clone();
+        ILogger logger = loggerFactory?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
+        HttpMessageHandler handler = AuthingHandlerChain.Create(snapshot, logger, timeProvider);
+        var httpClient = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new AuthingTransport(httpClient, snapshot, logger, ownsHttpClient: true);
+    }
+
+    /// <summary>The logger category the transport logs under.</summary>
+    public static string LoggerCategory => "Authing.Generated.AuthingTransport";
+
+    /// <summary>
+    /// Sends one call of <paramref name="operation"/> and returns its typed response.
+    /// </summary>
+    /// <exception cref="AuthingApiException">The envelope's statusCode is not 200.</exception>
+    /// <exception cref="AuthingHttpException">The HTTP status is not a success, or the body is not an envelope.</exception>
+    /// <exception cref="AuthingSerializationException">The envelope could not be read as the response type.</exception>
+    /// <exception cref="AuthingTimeoutException">The call or its last attempt ran out of time.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled; carries <paramref name="cancellationToken"/>.</exception>
+    /// <exception cref="HttpRequestException">The server could not be reached, after any retries.</exception>
+    public async Task<TResponse> SendAsync<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation,
+        TRequest request,
+        AuthingCallOptions? callOptions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using HttpRequestMessage message = CreateRequest(operation, request, callOptions);
+        long started = Stopwatch.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeout);
+        HttpStatusCode? httpStatus = null;
+        try
+        {
+            using HttpResponseMessage response = await _httpClient
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
+                .ConfigureAwait(false);
+            httpStatus = response.StatusCode;
+            using ResponseBody body = await ResponseBody
+                .ReadAsync(response.Content, _options.MaxResponseBytes, deadline.Token)
+                .ConfigureAwait(false);
+            return Interpret(operation, response, body, started);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailure(operation, e, started, httpStatus);
+            bool ownDeadline = deadline.IsCancellationRequested;
+            throw new AuthingTimeoutException(
+                operation.DisplayName,
+                ownDeadline ? _options.Timeout : _httpClient.Timeout,
+                ownDeadline ? TimeoutSetting : HttpClientTimeoutSetting,
+                e);
+        }
+        catch (OperationCanceledException e) when (e.CancellationToken != cancellationToken)
+        {
+            LogFailure(operation, e, started, httpStatus);
+            throw new TaskCanceledException(e.Message, e, cancellationToken);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            LogFailure(operation, e, started, httpStatus);
+            throw new AuthingTimeoutException(operation.DisplayName, e.Timeout, AttemptTimeoutSetting, e);
+        }
+        catch (HttpRequestException e)
+        {
+            LogFailure(operation, e, started, httpStatus);
+            throw;
+        }
+    }
+
+    /// <summary>Disposes the handler chain when this transport built it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private HttpRequestMessage CreateRequest<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation, TRequest request, AuthingCallOptions? callOptions)
+    {
+        string lang = callOptions?.Lang ?? _options.Lang;
+        if (!AuthingClientOptions.IsSupportedLang(lang))
+        {
+            throw new ArgumentException(
+                $"Lang must be {AuthingClientOptions.ChineseLang} or {AuthingClientOptions.EnglishLang}.",
+                nameof(callOptions));
+        }
+
+        string? tenantId = callOptions?.TenantId ?? _options.TenantId;
+        if (tenantId is not null && (tenantId.Length == 0 || tenantId.AsSpan().ContainsAnyInRange('\0', '\u001f')))
+        {
+            throw new ArgumentException("TenantId must be non-empty and free of control characters.", nameof(callOptions));
+        }
+
+        var builder = new AuthingRequestBuilder(operation.Method);
+        operation.WriteParameters(request, builder);
+
+        string query = builder.QueryString;
+        var uri = new Uri(query.Length == 0 ? _host + operation.Path : _host + operation.Path + "?" + query);
+        var message = new HttpRequestMessage(operation.HttpMethod, uri);
+        if (!builder.UsesQueryString)
+        {
+            var content = new ReadOnlyMemoryContent(builder.GetBody());
+            content.Headers.ContentType = s_jsonMediaType;
+            message.Content = content;
+        }
+
+        message.Options.Set(
+            AuthingSigningMaterial.Key,
+            new AuthingSigningMaterial(operation.Path, builder.GetSignedParameters(), lang, tenantId));
+        return message;
+    }
+
+    private TResponse Interpret<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation, HttpResponseMessage response, ResponseBody body, long started)
+    {
+        ReadOnlySpan<byte> json = body.Span;
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
+        if (body.ExceededLimit)
+        {
+            throw HttpFailure(operation, response, json, started,
+                $"with a body larger than {_options.MaxResponseBytes} bytes (AuthingClientOptions.MaxResponseBytes)");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw HttpFailure(operation, response, json, started, "instead of a success status");
+        }
+
+        if (!EnvelopeScanner.StartsLikeObject(json))
+        {
+            throw HttpFailure(operation, response, json, started, "without an Authing JSON envelope");
+        }
+
+        EnvelopeStatus envelope = EnvelopeScanner.Scan(json);
+        if (envelope.StatusCode is int statusCode && statusCode != EnvelopeScanner.SuccessStatusCode)
+        {
+            TransportLog.RequestCompleted(
+                _logger, operation.Method, operation.Path, (int)response.StatusCode, statusCode,
+                TransportLog.ElapsedMilliseconds(started), envelope.RequestId);
+            throw new AuthingApiException(
+                operation.DisplayName, statusCode, envelope.ApiCode, envelope.Message, envelope.RequestId,
+                response.StatusCode);
+        }
+
+        TResponse result;
+        try
+        {
+            result = ReadResponse(operation, json);
+        }
+        catch (AuthingSerializationException e)
+        {
+            TransportLog.RequestFailed(
+                _logger, operation.Method, operation.Path, TransportLog.Describe(e),
+                TransportLog.ElapsedMilliseconds(started), (int)response.StatusCode);
+            throw e.WithResponse(operation.DisplayName, typeof(TResponse).Name, response.StatusCode);
+        }
+
+        TransportLog.RequestCompleted(
+            _logger, operation.Method, operation.Path, (int)response.StatusCode, envelope.StatusCode,
+            TransportLog.ElapsedMilliseconds(started), envelope.RequestId);
+        return result;
+    }
+
+    private static TResponse ReadResponse<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation, ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        AuthingJson.Next(ref reader);
+        TResponse result = operation.ReadResponse(ref reader);
+
+        bool more;
+        try
+        {
+            more = reader.Read();
+        }
+        catch (JsonException e)
+        {
+            throw new AuthingSerializationException("unexpected data after the envelope (" + e.Message + ")", e);
+        }
+
+        if (more)
+        {
+            throw new AuthingSerializationException("unexpected data after the envelope");
+        }
+
+        return result;
+    }
+
+    private AuthingHttpException HttpFailure<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation,
+        HttpResponseMessage response,
+        ReadOnlySpan<byte> body,
+        long started,
+        string problem)
+    {
+        TransportLog.RequestFailed(
+            _logger, operation.Method, operation.Path, nameof(AuthingHttpException),
+            TransportLog.ElapsedMilliseconds(started), (int)response.StatusCode);
+        return new AuthingHttpException(
+            operation.DisplayName, response.StatusCode, response.ReasonPhrase, CopyHeaders(response),
+            ContentStart(body), problem);
+    }
+
+    private void LogFailure<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation, Exception exception, long started, HttpStatusCode? status)
+    {
+        TransportLog.RequestFailed(
+            _logger, operation.Method, operation.Path, TransportLog.Describe(exception),
+            TransportLog.ElapsedMilliseconds(started), (int?)status);
+    }
+
+    /// <summary>The first kilobyte of the body as text, cut at a character boundary.</summary>
+    private static string ContentStart(ReadOnlySpan<byte> body)
+    {
+        if (body.Length <= ContentStartLength)
+        {
+            return Encoding.UTF8.GetString(body);
+        }
+
+        int end = ContentStartLength;
+        while (end > 0 && (body[end] & 0xC0) == 0x80)
+        {
+            end--;
+        }
+
+        return Encoding.UTF8.GetString(body[..end]);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> CopyHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, HeaderStringValues> header in response.Headers.NonValidated)
+        {
+            headers[header.Key] = [.. header.Value];
+        }
+
+        foreach (KeyValuePair<string, HeaderStringValues> header in response.Content.Headers.NonValidated)
+        {
+            headers[header.Key] = [.. header.Value];
+        }
+
+        return headers;
+    }
+}

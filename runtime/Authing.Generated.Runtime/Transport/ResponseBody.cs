@@ -1,0 +1,92 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Authing.Generated.Runtime;
+
+/// <summary>A response body read into a pooled buffer, never into a string. Dispose returns the buffer.</summary>
+internal sealed class ResponseBody : IDisposable
+{
+    private const int InitialSize = 4096;
+
+    private byte[]? _buffer;
+
+    private ResponseBody(byte[] buffer, int length, bool exceededLimit)
+    {
+        _buffer = buffer;
+        Length = length;
+        ExceededLimit = exceededLimit;
+    }
+
+    public int Length { get; }
+
+    /// <summary>The body was longer than the limit; <see cref="Span"/> holds only its start.</summary>
+    public bool ExceededLimit { get; }
+
+    public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
+
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+    {
+        // Reading one byte past the limit is how a body that is too long is told from one that just fits.
+        int capacityLimit = maxBytes == int.MaxValue ? int.MaxValue : maxBytes + 1;
+        long? declared = content.Headers.ContentLength;
+        int size = declared is > 0 ? (int)Math.Min(declared.Value, capacityLimit) : Math.Min(InitialSize, capacityLimit);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
+        int length = 0;
+        try
+        {
+            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    int end = Math.Min(buffer.Length, capacityLimit);
+                    if (length == end)
+                    {
+                        if (end == capacityLimit)
+                        {
+                            return new ResponseBody(buffer, Math.Min(length, maxBytes), exceededLimit: length > maxBytes);
+                        }
+
+                        buffer = Grow(buffer, length, (int)Math.Min((long)buffer.Length * 2, capacityLimit));
+                        continue;
+                    }
+
+                    int read = await stream.ReadAsync(buffer.AsMemory(length, end - length), cancellationToken)
+                        .ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return new ResponseBody(buffer, length, exceededLimit: false);
+                    }
+
+                    length += read;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        byte[]? buffer = Interlocked.Exchange(ref _buffer, null);
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int length, int newSize)
+    {
+        byte[] larger = ArrayPool<byte>.Shared.Rent(newSize);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+}
