@@ -47,6 +47,40 @@ public static class AuthingJson
         }
     }
 
+    /// <summary>Checks that the current token starts an object.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Mismatch("an object", reader.TokenType);
+        }
+    }
+
+    /// <summary>
+    /// Moves to the next property of the object being read and onto its value; false at the end of the object.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, out string name)
+    {
+        Next(ref reader);
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        name = reader.GetString()!;
+        try
+        {
+            Next(ref reader);
+        }
+        catch (AuthingSerializationException e)
+        {
+            throw e.WithParent(name);
+        }
+
+        return true;
+    }
+
     /// <summary>Reads the current token as a string.</summary>
     public static string ReadString(ref Utf8JsonReader reader)
     {
