@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Authing.Generated.Runtime.Tests;
 
-/// <summary>Certificates are validated unless the options explicitly say otherwise, and then a warning is logged once.</summary>
+/// <summary>Certificates are validated unless the options say otherwise, and then a warning is logged once.</summary>
 public sealed class CertificateTests
 {
     [Fact]
@@ -93,7 +93,8 @@ public sealed class CertificateTests
         var names = new SubjectAlternativeNameBuilder();
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
-        using X509Certificate2 created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using X509Certificate2 created = request.CreateSelfSigned(
+            DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), password: null);
     }
 

@@ -30,7 +30,8 @@ public sealed class SecretHygieneTests
             }
             else if (path.EndsWith("api-error", StringComparison.Ordinal))
             {
-                await Envelopes.WriteAsync(context, """{"statusCode":401,"apiCode":1001,"message":"签名错误","requestId":"r1"}""");
+                await Envelopes.WriteAsync(
+                    context, """{"statusCode":401,"apiCode":1001,"message":"签名错误","requestId":"r1"}""");
             }
             else if (path.EndsWith("html", StringComparison.Ordinal))
             {
@@ -79,7 +80,8 @@ public sealed class SecretHygieneTests
         Assert.Equal(6 * 2, exceptions.Count);
         Assert.Contains(logs.Entries, entry => entry.EventId.Name == "AuthingRetry");
         Assert.Contains(logs.Entries, entry => entry.EventId.Name == "AuthingRequestCompleted");
-        Assert.Contains(logs.Entries, entry => entry.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
+        Assert.Contains(
+            logs.Entries, entry => entry.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
 
         string everything = string.Join(
             "\n",

@@ -84,7 +84,8 @@ public sealed class SignatureVectorTests
         builder.AddJson("profile", System.Text.Json.Nodes.JsonNode.Parse("""{"nickname":"测试用户","givenName":"Zhang"}"""));
         builder.AddJson("customData", System.Text.Json.Nodes.JsonNode.Parse("""{"school":"pku","age":20}"""));
 
-        string stringToSign = AuthingSignature.BuildStringToSign("POST", "/api/v3/create-user", [], builder.GetSignedParameters());
+        string stringToSign = AuthingSignature.BuildStringToSign(
+            "POST", "/api/v3/create-user", [], builder.GetSignedParameters());
 
         Assert.Equal(
             "POST\n/api/v3/create-user?customData={\"school\":\"pku\",\"age\":20}&email=test@example.com" +

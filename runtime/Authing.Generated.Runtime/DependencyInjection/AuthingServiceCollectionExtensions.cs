@@ -71,6 +71,7 @@ public static class AuthingServiceCollectionExtensions
         IServiceCollection services, string name, Func<AuthingTransport, TClient> createClient)
         where TClient : class
     {
+        // Limitation: options are read when a client or handler is created; configuration reloads are not watched.
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<AuthingClientOptions>, AuthingClientOptionsValidator>());
         services.AddOptions<AuthingClientOptions>(name).ValidateOnStart();

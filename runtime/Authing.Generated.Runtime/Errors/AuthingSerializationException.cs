@@ -16,7 +16,7 @@ public sealed class AuthingSerializationException : AuthingException
     // kept innermost-first and only joined when someone reads the path or the message.
     private readonly List<string> _segmentsInnermostFirst = new();
 
-    /// <summary>Creates an exception for a failure at the value being read, described by <paramref name="problem"/>.</summary>
+    /// <summary>Creates an exception for a failure at the value being read, as <paramref name="problem"/> says.</summary>
     public AuthingSerializationException(string problem)
         : this(problem, null)
     {

@@ -17,21 +17,21 @@ internal static class AuthingClientOptionsBinder
         BindString(section, nameof(AuthingClientOptions.Host), value => options.Host = value);
         BindString(section, nameof(AuthingClientOptions.TenantId), value => options.TenantId = value);
         BindString(section, nameof(AuthingClientOptions.Lang), value => options.Lang = value);
-        BindTimeSpan(section, options, nameof(AuthingClientOptions.Timeout), value => options.Timeout = value);
-        BindTimeSpan(section, options, nameof(AuthingClientOptions.AttemptTimeout), value => options.AttemptTimeout = value);
-        BindTimeSpan(section, options, nameof(AuthingClientOptions.RetryDelay), value => options.RetryDelay = value);
-        BindInt(section, options, nameof(AuthingClientOptions.MaxRetryAttempts), value => options.MaxRetryAttempts = value);
-        BindInt(section, options, nameof(AuthingClientOptions.MaxResponseBytes), value => options.MaxResponseBytes = value);
+        BindTimeSpan(section, options, nameof(options.Timeout), value => options.Timeout = value);
+        BindTimeSpan(section, options, nameof(options.AttemptTimeout), value => options.AttemptTimeout = value);
+        BindTimeSpan(section, options, nameof(options.RetryDelay), value => options.RetryDelay = value);
+        BindInt(section, options, nameof(options.MaxRetryAttempts), value => options.MaxRetryAttempts = value);
+        BindInt(section, options, nameof(options.MaxResponseBytes), value => options.MaxResponseBytes = value);
         BindBool(
             section,
             options,
-            nameof(AuthingClientOptions.RetryNonIdempotentRequests),
+            nameof(options.RetryNonIdempotentRequests),
             value => options.RetryNonIdempotentRequests = value);
-        BindBool(section, options, nameof(AuthingClientOptions.AllowInsecureHttp), value => options.AllowInsecureHttp = value);
+        BindBool(section, options, nameof(options.AllowInsecureHttp), value => options.AllowInsecureHttp = value);
         BindBool(
             section,
             options,
-            nameof(AuthingClientOptions.DangerousAcceptAnyServerCertificate),
+            nameof(options.DangerousAcceptAnyServerCertificate),
             value => options.DangerousAcceptAnyServerCertificate = value);
     }
 
@@ -59,7 +59,8 @@ internal static class AuthingClientOptionsBinder
         }
         else
         {
-            options.BindingErrors.Add($"{AuthingClientOptions.Setting(key)} '{value}' is not a time span such as 00:00:30.");
+            options.BindingErrors.Add(
+                $"{AuthingClientOptions.Setting(key)} '{value}' is not a time span such as 00:00:30.");
         }
     }
 

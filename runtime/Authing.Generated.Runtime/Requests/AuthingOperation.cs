@@ -4,7 +4,7 @@ using System.Net.Http;
 
 namespace Authing.Generated.Runtime;
 
-/// <summary>Writes the set fields of <paramref name="request"/> into <paramref name="builder"/>, in page-table order.</summary>
+/// <summary>Writes the set fields of <paramref name="request"/> into <paramref name="builder"/>, in table order.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate void AuthingParameterWriter<T>(T request, AuthingRequestBuilder builder);
 
@@ -32,7 +32,8 @@ public sealed class AuthingOperation<TRequest, TResponse>
         ArgumentNullException.ThrowIfNull(readResponse);
         if (path[0] != '/' || path.AsSpan().IndexOfAny('?', '#') >= 0)
         {
-            throw new ArgumentException($"The path '{path}' must start with '/' and have no query or fragment.", nameof(path));
+            throw new ArgumentException(
+                $"The path '{path}' must start with '/' and have no query or fragment.", nameof(path));
         }
 
         Method = method.ToUpperInvariant();

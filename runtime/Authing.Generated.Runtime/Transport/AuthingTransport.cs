@@ -27,8 +27,6 @@ public sealed class AuthingTransport : IDisposable
     private const string AttemptTimeoutSetting = "AuthingClientOptions.AttemptTimeout";
     private const string HttpClientTimeoutSetting = "HttpClient.Timeout";
 
-    private static readonly MediaTypeHeaderValue s_jsonMediaType = new("application/json");
-
     private readonly HttpClient _httpClient;
     private readonly AuthingClientOptions _options;
     private readonly ILogger _logger;
@@ -63,7 +61,9 @@ public sealed class AuthingTransport : IDisposable
     public static AuthingTransport Create(AuthingClientOptions options, ILoggerFactory? loggerFactory = null) =>
         Create(options, loggerFactory, timeProvider: null);
 
-    /// <summary>As <see cref="Create(AuthingClientOptions, ILoggerFactory?)"/>, with the clock for the date header.</summary>
+    /// <summary>
+    /// As <see cref="Create(AuthingClientOptions, ILoggerFactory?)"/>, with the clock for the date header.
+    /// </summary>
     public static AuthingTransport Create(
         AuthingClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
@@ -83,10 +83,12 @@ public sealed class AuthingTransport : IDisposable
     /// Sends one call of <paramref name="operation"/> and returns its typed response.
     /// </summary>
     /// <exception cref="AuthingApiException">The envelope's statusCode is not 200.</exception>
-    /// <exception cref="AuthingHttpException">The HTTP status is not a success, or the body is not an envelope.</exception>
+    /// <exception cref="AuthingHttpException">The HTTP status is not a success, or the body no envelope.</exception>
     /// <exception cref="AuthingSerializationException">The envelope could not be read as the response type.</exception>
     /// <exception cref="AuthingTimeoutException">The call or its last attempt ran out of time.</exception>
-    /// <exception cref="OperationCanceledException">The caller cancelled; carries <paramref name="cancellationToken"/>.</exception>
+    /// <exception cref="OperationCanceledException">
+    /// The caller cancelled; the exception carries <paramref name="cancellationToken"/>.
+    /// </exception>
     /// <exception cref="HttpRequestException">The server could not be reached, after any retries.</exception>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         AuthingOperation<TRequest, TResponse> operation,
@@ -113,17 +115,21 @@ public sealed class AuthingTransport : IDisposable
                 .ConfigureAwait(false);
             return Interpret(operation, response, body, started);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
+            deadline.IsCancellationRequested)
         {
             LogFailure(operation, e, started, httpStatus);
-            bool ownDeadline = deadline.IsCancellationRequested;
-            throw new AuthingTimeoutException(
-                operation.DisplayName,
-                ownDeadline ? _options.Timeout : _httpClient.Timeout,
-                ownDeadline ? TimeoutSetting : HttpClientTimeoutSetting,
-                e);
+            throw new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
         }
-        catch (OperationCanceledException e) when (e.CancellationToken != cancellationToken)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
+            e.InnerException is TimeoutException)
+        {
+            // A caller-supplied HttpClient may still have a Timeout of its own.
+            LogFailure(operation, e, started, httpStatus);
+            throw new AuthingTimeoutException(operation.DisplayName, _httpClient.Timeout, HttpClientTimeoutSetting, e);
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested &&
+            e.CancellationToken != cancellationToken)
         {
             LogFailure(operation, e, started, httpStatus);
             throw new TaskCanceledException(e.Message, e, cancellationToken);
@@ -175,7 +181,7 @@ public sealed class AuthingTransport : IDisposable
         if (!builder.UsesQueryString)
         {
             var content = new ReadOnlyMemoryContent(builder.GetBody());
-            content.Headers.ContentType = s_jsonMediaType;
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             message.Content = content;
         }
 

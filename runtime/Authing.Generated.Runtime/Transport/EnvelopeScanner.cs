@@ -31,6 +31,7 @@ internal static class EnvelopeScanner
     /// Reads top-level properties until the end, stopping early when <c>statusCode</c> is 200, because the rest
     /// then goes to the typed reader anyway. Malformed JSON ends the scan; the typed reader will say where.
     /// </summary>
+    // Limitation: a successful call's requestId is only known (and logged) when it comes before statusCode.
     public static EnvelopeStatus Scan(ReadOnlySpan<byte> json)
     {
         int? statusCode = null;

@@ -24,7 +24,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
     {
     }
 
-    internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, string State, string? Exception)
+    internal sealed record LogEntry(
+        string Category, LogLevel Level, EventId EventId, string Message, string State, string? Exception)
     {
         public string FullText => $"{Category} {Level} {EventId.Name}: {Message} | {State} | {Exception}";
     }
@@ -37,12 +38,17 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ILoggerFactory
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             string stateText = state is IEnumerable<KeyValuePair<string, object?>> values
                 ? string.Join(", ", values.Select(pair => $"{pair.Key}={pair.Value}"))
                 : state?.ToString() ?? string.Empty;
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), stateText, exception?.ToString()));
+            entries.Enqueue(new LogEntry(
+                category, logLevel, eventId, formatter(state, exception), stateText, exception?.ToString()));
         }
     }
 }

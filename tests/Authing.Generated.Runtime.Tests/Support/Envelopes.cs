@@ -18,7 +18,8 @@ internal static class Envelopes
             data = new { value, tags = Array.Empty<object>() },
         });
 
-    public static Task WriteAsync(HttpContext context, string body, int status = 200, string contentType = "application/json")
+    public static Task WriteAsync(
+        HttpContext context, string body, int status = 200, string contentType = "application/json")
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -37,11 +38,12 @@ internal sealed class LoopbackServer : IAsyncDisposable
         StartAsync(handler, configureHttps: null);
 
     public static async Task<LoopbackServer> StartAsync(
-        Func<HttpContext, int, Task> handler, Action<Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions>? configureHttps)
+        Func<HttpContext, int, Task> handler, Action<ListenOptions>? configureHttps)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => configureHttps?.Invoke(listen)));
+        builder.WebHost.UseKestrel(
+            kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => configureHttps?.Invoke(listen)));
         WebApplication app = builder.Build();
         var server = new LoopbackServer { _app = app };
         app.Run(context => handler(context, Interlocked.Increment(ref server._requestCount)));

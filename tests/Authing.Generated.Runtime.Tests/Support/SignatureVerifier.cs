@@ -39,8 +39,8 @@ internal static class SignatureVerifier
         IReadOnlyList<KeyValuePair<string, string>> parameters;
         if (HttpMethods.IsGet(request.Method))
         {
-            parameters = AuthingSignature.GetSignedParametersFromQuery(
-                request.Query.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value!))));
+            parameters = AuthingSignature.GetSignedParametersFromQuery(request.Query.SelectMany(
+                pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value!))));
         }
         else
         {
