@@ -98,6 +98,29 @@ public sealed class JsonReadingTests
     }
 
     [Fact]
+    public void Object_and_required_property_failures_name_the_type()
+    {
+        var reader = new Utf8JsonReader("[1]"u8);
+        AuthingJson.Next(ref reader);
+        AuthingSerializationException? wrongShape = null;
+        try
+        {
+            AuthingJson.ExpectObject(ref reader, "UserDto");
+        }
+        catch (AuthingSerializationException error)
+        {
+            wrongShape = error.WithParent("data");
+        }
+
+        AuthingSerializationException missing = AuthingJson.MissingProperty("userId", "UserDto").WithParent("data");
+
+        Assert.Equal("$.data", wrongShape!.JsonPath);
+        Assert.Equal("expected an object for UserDto but found Array", wrongShape.Problem);
+        Assert.Equal("$.data", missing.JsonPath);
+        Assert.Equal("the required property 'userId' of UserDto is missing", missing.Problem);
+    }
+
+    [Fact]
     public void Next_at_the_end_of_the_data_fails()
     {
         var reader = new Utf8JsonReader("1"u8);

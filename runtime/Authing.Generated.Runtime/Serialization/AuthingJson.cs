@@ -56,6 +56,22 @@ public static class AuthingJson
         }
     }
 
+    /// <summary>Checks that the current token starts an object, naming the type being read in the failure.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Mismatch("an object for " + typeName, reader.TokenType);
+        }
+    }
+
+    /// <summary>
+    /// The failure to throw when a required property is absent (or null) in the object being read; its path is the
+    /// object's, and the message names the property.
+    /// </summary>
+    public static AuthingSerializationException MissingProperty(string propertyName, string typeName) =>
+        new($"the required property '{propertyName}' of {typeName} is missing");
+
     /// <summary>
     /// Moves to the next property of the object being read and onto its value; false at the end of the object.
     /// </summary>
