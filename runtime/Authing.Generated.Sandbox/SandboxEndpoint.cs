@@ -120,6 +120,8 @@ internal sealed class SandboxEndpoint
         return context.Request.Path.ToUriComponent();
     }
 
+    // Limitation: the query is rebuilt as the real API reads it, so array elements are strings; a GET whose
+    // number[], boolean[] or object[] parameter the client signed as [1,2] or [{...}] is refused as a mismatch.
     private static ReceivedParameters ReadQuery(HttpRequest request)
     {
         var pairs = new List<KeyValuePair<string, string>>();
