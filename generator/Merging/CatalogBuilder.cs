@@ -18,7 +18,8 @@ internal sealed class CatalogBuilder
     private static readonly string[] RuntimeTypeNames =
     {
         "AuthingClientOptions", "AuthingCallOptions", "AuthingException", "AuthingApiException",
-        "AuthingHttpException", "AuthingSerializationException", "AuthingTimeoutException",
+        "AuthingHttpException", "AuthingSerializationException", "AuthingTimeoutException", "AuthingConfigurationException",
+        "AuthingServiceCollectionExtensions",
     };
 
     private readonly GeneratorSettings _settings;

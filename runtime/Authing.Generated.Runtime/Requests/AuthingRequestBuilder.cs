@@ -224,6 +224,47 @@ public sealed class AuthingRequestBuilder
         Sign(name, text);
     }
 
+    /// <summary>
+    /// Adds an array of free-form values: a JSON array in a body, repeated <c>name[]=value</c> pairs in a query
+    /// string (a JSON string as its text, anything else as compact JSON); signed as the JSON array.
+    /// </summary>
+    public void AddJsonArray(string name, IReadOnlyList<JsonNode?> values)
+    {
+        Begin(name);
+        ArgumentNullException.ThrowIfNull(values);
+        if (UsesQueryString)
+        {
+            if (values.Count == 0)
+            {
+                return;
+            }
+
+            string escapedName = Uri.EscapeDataString(name + QueryArraySuffix);
+            var signed = new StringBuilder("[");
+            for (int i = 0; i < values.Count; i++)
+            {
+                BeginJsonValue(name);
+                WriteNodeValue(name, values[i]);
+                string json = EndJsonValue();
+                AppendEscapedQuery(escapedName, json.StartsWith('"') ? Unquote(json) : json);
+                signed.Append(i == 0 ? "" : ",").Append(json);
+            }
+
+            Sign(name, signed.Append(']').ToString());
+            return;
+        }
+
+        StartBodyValue(name);
+        _writer.WriteStartArray();
+        for (int i = 0; i < values.Count; i++)
+        {
+            WriteNodeValue(name, values[i]);
+        }
+
+        _writer.WriteEndArray();
+        Sign(name, EndJsonValue());
+    }
+
     /// <summary>Adds an extensible-enum value, sent and signed as its string.</summary>
     public void AddEnum<T>(string name, T value)
         where T : IAuthingEnum
@@ -382,6 +423,23 @@ public sealed class AuthingRequestBuilder
             _broken = true;
             throw new InvalidOperationException(
                 $"{typeof(T).Name}.WriteJson did not write exactly one complete JSON value for '{name}'.");
+        }
+    }
+
+    private void WriteNodeValue(string name, JsonNode? value)
+    {
+        try
+        {
+            AuthingJson.WriteNode(_writer, value);
+        }
+        catch (ArgumentException e)
+        {
+            throw Broken(name, e);
+        }
+        catch
+        {
+            _broken = true;
+            throw;
         }
     }
 

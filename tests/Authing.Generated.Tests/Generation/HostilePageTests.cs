@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+using static Authing.Generated.Tests.HostilePages;
+
+namespace Authing.Generated.Tests.Generation;
+
+/// <summary>Pages built to break the generator: each compiles cleanly or is diagnosed, and nothing throws.</summary>
+public class HostilePageTests
+{
+    [Fact]
+    public void Keywords_and_odd_names_become_valid_distinct_identifiers()
+    {
+        var names = new[]
+        {
+            "class", "namespace", "a-b", "a.b", "with space", "1st", "名字", "userId", "UserId", "KeywordsDto",
+            "ToString", "Equals", "GetHashCode", "EqualityContract", "System", "Task", "CancellationToken",
+            "value0", "reader", "writer", "builder", "exception", "WriteJson", "ReadJson", "-", "__", "é",
+        };
+        var page = Page("Keywords", names.Select(n => Row(n, "string")), structures:
+            Structure("System", StructureRow("Task", "string"), StructureRow("System", "number")) +
+            Structure("Task", StructureRow("CancellationToken", "boolean")) +
+            Structure("ManagementClient", StructureRow("x", "string")) +
+            Structure("AuthingClientOptions", StructureRow("y", "string")));
+        page = page.Replace("| data | <a href=\"#DataDto\">DataDto</a> | Data |",
+            "| data | <a href=\"#DataDto\">DataDto</a> | Data |\n| system | <a href=\"#System\">System</a> | S |\n| task | <a href=\"#Task\">Task</a> | T |\n| client | <a href=\"#ManagementClient\">ManagementClient</a> | C |\n| options | <a href=\"#AuthingClientOptions\">AuthingClientOptions</a> | O |");
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/keywords.md", page));
+
+        var request = run.Source("KeywordsDto.g.cs");
+        foreach (var name in names)
+        {
+            Assert.Contains("builder.AddString(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, true), request);
+        }
+    }
+
+    [Fact]
+    public void Descriptions_and_names_cannot_inject_code_or_end_comments()
+    {
+        var evil = "</summary> */ \"; } class Injected { } // <remarks> &amp; \\ \u2028 public int X; \r\n #error boom";
+        var page = Page(
+            "Inject \" } class Title { \u2028 #error t",
+            new[]
+            {
+                Row("q\\\"uote", "string", description: evil),
+                Row("colour", "string", description: "Colour:<br>- `a\"b`: quote<br>- `c\\d`: slash<br>- `</summary>`: tag<br>- `class`: keyword"),
+            });
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/inject.md", page));
+
+        Assert.DoesNotContain(run.Output.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()), n =>
+            n is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax c && (c.Identifier.Text == "Injected" || c.Identifier.Text == "Title"));
+    }
+
+    [Fact]
+    public void Broken_tables_are_reported_at_their_line_and_the_rest_still_generates()
+    {
+        var page = "# Broken\n\n## Request parameters\n\n| Name | Description |\n| ---- | ---- |\n| a | no type column |\n\n" +
+            "## Request Response\n\nType: `BrokenRespDto`\n\n| Name | Type | Description |\n| ---- | ---- | ---- |\n" +
+            "| statusCode | number | s |\n| onlyone |\n|  | string | empty name |\n| data | string | d |\n";
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/broken.md", page), new PageFile("/pages/association-ext-idp.md", SeedText()));
+
+        var table = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN003");
+        Assert.Equal(4, table.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("/pages/broken.md", table.Location.GetLineSpan().Path);
+        var rows = run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN004").Select(d => d.Location.GetLineSpan().StartLinePosition.Line).ToArray();
+        Assert.Equal(new[] { 15, 16 }, rows);
+        Assert.Contains(run.Sources, s => s.HintName == "ManagementClient.AssociationExtIdpAsync.g.cs");
+    }
+
+    [Fact]
+    public void Odd_type_cells_are_read_or_reported()
+    {
+        var page = Page("Types", new[]
+        {
+            Row("typo", "str"), Row("unknown", "foo bar"), Row("emptyLink", "<a href=\"#\"></a>"),
+            Row("missing", "<a href=\"#MissingDto\">MissingDto</a>"), Row("numbers", "number[]"), Row("blank", ""),
+            Row("linkedArray", "<a href=\"#ItemDto\">ItemDto[]</a>"), Row("nested", "array", description: "Items 嵌套类型：<a href=\"#ItemDto\">ItemDto</a>。"),
+            Row("untypedArray", "array", example: "`[\"x\",\"y\"]`"), Row("objectArray", "array"),
+        }, structures: Structure("ItemDto", StructureRow("id", "string", true)));
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/types.md", page));
+
+        var request = run.Source("TypesDto.g.cs");
+        Assert.Contains("public string? Typo", request);
+        Assert.Contains("public global::System.Text.Json.Nodes.JsonNode? Unknown", request);
+        Assert.Contains("IReadOnlyList<double>? Numbers", request);
+        Assert.Contains("IReadOnlyList<global::Authing.Generated.ItemDto>? LinkedArray", request);
+        Assert.Contains("IReadOnlyList<global::Authing.Generated.ItemDto>? Nested", request);
+        Assert.Contains("IReadOnlyList<string>? UntypedArray", request);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN006" && d.GetMessage().Contains("MissingDto"));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN005" && d.GetMessage().Contains("'str'"));
+    }
+
+    [Fact]
+    public void Types_used_by_pages_that_disagree_are_emitted_once_and_the_conflict_names_both_pages()
+    {
+        var first = Page("First", new[] { Row("item", "<a href=\"#SharedDto\">SharedDto</a>") }, "FirstRespDto",
+            Structure("SharedDto", StructureRow("id", "string", true), StructureRow("size", "number")));
+        var second = Page("Second", new[] { Row("item", "<a href=\"#SharedDto\">SharedDto</a>") }, "SecondRespDto",
+            Structure("SharedDto", StructureRow("id", "number", true), StructureRow("colour", "string")));
+        var a = new PageFile("/pages/a/first.md", first);
+        var b = new PageFile("/pages/b/second.md", second);
+
+        var forward = AssertCompilesOrDiagnosed(a, b);
+        var backward = AssertCompilesOrDiagnosed(b, a);
+
+        var conflict = Assert.Single(forward.GeneratorDiagnostics, d => d.Id == "AUTHGEN007" && d.GetMessage().Contains("'SharedDto'"));
+        Assert.Contains("a/first.md", conflict.GetMessage());
+        Assert.Contains("b/second.md", conflict.GetMessage());
+        Assert.Single(forward.Sources, s => s.HintName == "SharedDto.g.cs");
+        var shared = forward.Source("SharedDto.g.cs");
+        Assert.Contains("public required string Id", shared);
+        Assert.Contains("Colour", shared);
+        Assert.Equal(shared, backward.Source("SharedDto.g.cs"));
+    }
+
+    [Fact]
+    public void Empty_blank_and_non_utf8_files_are_reported_and_do_not_stop_the_build()
+    {
+        var bytes = new byte[] { 0x23, 0x20, 0xC3, 0x28, 0xFF, 0xFE, 0x0A, 0x7C, 0x20, 0x80 };
+        var binary = SourceText.From(new System.IO.MemoryStream(bytes), Encoding.UTF8, throwIfBinaryDetected: false);
+
+        var run = AssertCompilesOrDiagnosed(
+            new PageFile("/pages/empty.md", string.Empty),
+            new PageFile("/pages/blank.md", "  \n\n \t\n"),
+            new PageFile("/pages/latin.md", binary),
+            new PageFile("/pages/missing.md", (string?)null),
+            new PageFile("/pages/association-ext-idp.md", SeedText()));
+
+        var unreadable = run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN002").Select(d => d.Location.GetLineSpan().Path).OrderBy(p => p).ToArray();
+        Assert.Equal(new[] { "/pages/blank.md", "/pages/empty.md", "/pages/latin.md", "/pages/missing.md" }, unreadable);
+        Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN002"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains(run.Sources, s => s.HintName == "ManagementClient.AssociationExtIdpAsync.g.cs");
+    }
+
+    [Fact]
+    public void Concept_pages_give_an_informational_diagnostic_and_no_code()
+    {
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/concept.md", "# Events\n\nSubscribe with a WebSocket.\n\n## Usage\n\n- a list\n"));
+
+        var info = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(("AUTHGEN001", DiagnosticSeverity.Info), (info.Id, info.Severity));
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void A_page_with_three_thousand_rows_compiles()
+    {
+        var rows = Enumerable.Range(0, 3000).Select(i => Row("field" + i, (i % 4) switch { 0 => "string", 1 => "number", 2 => "boolean", _ => "string[]" }, i % 7 == 0));
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/huge.md", Page("Huge", rows)));
+
+        Assert.Contains("Field2999", run.Source("HugeDto.g.cs"));
+    }
+
+    [Fact]
+    public void Stated_endpoints_override_the_rule_and_bad_ones_are_reported()
+    {
+        var stated = "<!-- endpoint: DELETE /api/v3/custom-path -->\n" + Page("Stated", new[] { Row("id", "string", true) });
+        var bad = "<!-- endpoint: FETCH api/v3/x -->\n" + Page("Bad", new[] { Row("id", "string", true) });
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/stated.md", stated), new PageFile("/pages/bad.md", bad));
+
+        var operation = run.Source("ManagementClient.StatedAsync.g.cs");
+        Assert.Contains("\"DELETE\",", operation);
+        Assert.Contains("\"/api/v3/custom-path\",", operation);
+        var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN010");
+        Assert.Equal("/pages/bad.md", problem.Location.GetLineSpan().Path);
+        Assert.Contains("POST", run.Source("ManagementClient.BadAsync.g.cs"));
+    }
+
+    [Fact]
+    public void Project_item_metadata_states_the_endpoint_beside_the_page()
+    {
+        var page = new PageFile("/pages/plain.md", Page("Plain", new[] { Row("id", "string", true) }));
+        var options = new TestOptionsProvider(perFile: new Dictionary<string, IDictionary<string, string>>
+        {
+            ["/pages/plain.md"] = new Dictionary<string, string>
+            {
+                ["build_metadata.AdditionalFiles.AuthingHttpMethod"] = "put",
+                ["build_metadata.AdditionalFiles.AuthingPath"] = "/api/v3/elsewhere",
+            },
+        });
+
+        var run = GeneratorHarness.Run(new[] { page }, options);
+
+        var operation = run.Source("ManagementClient.PlainAsync.g.cs");
+        Assert.Contains("\"PUT\",", operation);
+        Assert.Contains("\"/api/v3/elsewhere\",", operation);
+    }
+
+    internal static GeneratorRun AssertCompilesOrDiagnosed(params PageFile[] pages)
+    {
+        var run = GeneratorHarness.Run(pages, null);
+
+        Assert.Empty(run.GeneratorExceptions());
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN012");
+        var problems = run.CompilationProblems();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(20)));
+        return run;
+    }
+
+    private static string SeedText() => System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.Specs, "association-ext-idp.md"));
+}
