@@ -33,7 +33,8 @@ public sealed class AuthingSandbox : IAsyncDisposable
     private readonly SandboxEndpoint _endpoint;
     private int _disposed;
 
-    private AuthingSandbox(WebApplication app, SandboxEndpoint endpoint, Uri baseAddress, IReadOnlyList<string> operations)
+    private AuthingSandbox(
+        WebApplication app, SandboxEndpoint endpoint, Uri baseAddress, IReadOnlyList<string> operations)
     {
         _app = app;
         _endpoint = endpoint;
@@ -44,7 +45,10 @@ public sealed class AuthingSandbox : IAsyncDisposable
     /// <summary>Where the sandbox listens, such as <c>http://127.0.0.1:52011/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The operations served, as <c>METHOD path</c> sorted by path, such as <c>POST /api/v3/association-ext-idp</c>.</summary>
+    /// <summary>
+    /// The operations served, as <c>METHOD path</c> sorted by path, such as
+    /// <c>POST /api/v3/association-ext-idp</c>.
+    /// </summary>
     public IReadOnlyList<string> Operations { get; }
 
     /// <summary>How many requests the sandbox has received, refused ones included.</summary>
@@ -65,7 +69,10 @@ public sealed class AuthingSandbox : IAsyncDisposable
         IReadOnlyDictionary<string, SandboxOperation> operations =
             OperationCatalog.Load(options.PagePaths.ToArray(), logger, cancellationToken);
         var authenticator = new RequestAuthenticator(
-            options.AccessKeyId, options.AccessKeySecret, options.MaxClockSkew, options.TimeProvider ?? TimeProvider.System);
+            options.AccessKeyId,
+            options.AccessKeySecret,
+            options.MaxClockSkew,
+            options.TimeProvider ?? TimeProvider.System);
         var endpoint = new SandboxEndpoint(operations, authenticator, options.EchoRequest, logger);
 
         WebApplication app = BuildServer(loggerFactory);
@@ -123,7 +130,8 @@ public sealed class AuthingSandbox : IAsyncDisposable
 
     private static Uri ListeningAddress(WebApplication app)
     {
-        IServerAddressesFeature? addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        IServerAddressesFeature? addresses =
+            app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         string? address = addresses?.Addresses.FirstOrDefault();
         if (address is null)
         {

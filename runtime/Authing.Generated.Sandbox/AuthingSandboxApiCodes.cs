@@ -6,7 +6,9 @@ namespace Authing.Generated.Sandbox;
 /// </summary>
 public static class AuthingSandboxApiCodes
 {
-    /// <summary>401: no <c>authorization</c> header, or one not of the form <c>authing &lt;id&gt;:&lt;signature&gt;</c>.</summary>
+    /// <summary>
+    /// 401: no <c>authorization</c> header, or one not of the form <c>authing &lt;id&gt;:&lt;signature&gt;</c>.
+    /// </summary>
     public const int MissingAuthorization = 40100;
 
     /// <summary>401: the access key id is not the sandbox's.</summary>

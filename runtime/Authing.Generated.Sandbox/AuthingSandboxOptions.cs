@@ -51,7 +51,8 @@ public sealed class AuthingSandboxOptions
 
         if (MaxClockSkew < TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxClockSkew), MaxClockSkew, "The clock skew cannot be negative.");
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxClockSkew), MaxClockSkew, "The clock skew cannot be negative.");
         }
     }
 }

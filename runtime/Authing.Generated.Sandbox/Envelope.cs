@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Authing.Generated.Sandbox;
 
-/// <summary>Writes the response envelopes: errors, the minimal success, and an example with its request id replaced.</summary>
+/// <summary>Writes response envelopes: errors, a minimal success, and an example with a new request id.</summary>
 internal static class Envelope
 {
     private const string RequestIdName = "requestId";
@@ -19,7 +19,8 @@ internal static class Envelope
         Write(statusCode, message, apiCode, NewRequestId());
 
     /// <summary>A success envelope without data, for a page that has no usable example result.</summary>
-    public static byte[] MinimalSuccess(string? requestId) => Write(200, "Success", apiCode: null, requestId ?? NewRequestId());
+    public static byte[] MinimalSuccess(string? requestId) =>
+        Write(200, "Success", apiCode: null, requestId ?? NewRequestId());
 
     /// <summary>
     /// The example with its top-level <c>requestId</c> value replaced, or added first when it has none. Every other

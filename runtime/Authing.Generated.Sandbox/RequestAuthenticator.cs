@@ -21,7 +21,8 @@ internal sealed class RequestAuthenticator
     private readonly TimeSpan _maxClockSkew;
     private readonly TimeProvider _timeProvider;
 
-    public RequestAuthenticator(string accessKeyId, string accessKeySecret, TimeSpan maxClockSkew, TimeProvider timeProvider)
+    public RequestAuthenticator(
+        string accessKeyId, string accessKeySecret, TimeSpan maxClockSkew, TimeProvider timeProvider)
     {
         _accessKeyId = accessKeyId;
         _accessKeySecret = accessKeySecret;
@@ -29,7 +30,7 @@ internal sealed class RequestAuthenticator
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Checks the authorization header's form and key id and the date; returns the received signature.</summary>
+    /// <summary>Checks the authorization header's form, its key id and the date; gives the received signature.</summary>
     public Rejection? CheckCredentials(IHeaderDictionary headers, out string signature)
     {
         signature = string.Empty;
@@ -57,18 +58,26 @@ internal sealed class RequestAuthenticator
     /// <summary>Whether <paramref name="signature"/> signs the string rebuilt from what was received.</summary>
     public bool VerifySignature(string stringToSign, string signature) =>
         AuthingSignature.VerifyAuthorization(
-            AuthingSignature.FormatAuthorization(_accessKeyId, signature), _accessKeyId, _accessKeySecret, stringToSign);
+            AuthingSignature.FormatAuthorization(_accessKeyId, signature),
+            _accessKeyId,
+            _accessKeySecret,
+            stringToSign);
 
     /// <summary>The string to sign rebuilt from the received method, signed headers, path and parameters.</summary>
     public static string BuildStringToSign(
-        string method, string path, IHeaderDictionary headers, IReadOnlyList<KeyValuePair<string, string>> parameters) =>
+        string method,
+        string path,
+        IHeaderDictionary headers,
+        IReadOnlyList<KeyValuePair<string, string>> parameters) =>
         AuthingSignature.BuildStringToSign(method, path, HeaderPairs(headers), parameters);
 
     /// <summary>The part of the string to sign after its <c>?</c>: the sorted <c>name=value</c> pairs.</summary>
     public static string CanonicalParameters(string stringToSign, string method, string path, IHeaderDictionary headers)
     {
         string withoutParameters = AuthingSignature.BuildStringToSign(method, path, HeaderPairs(headers), []);
-        return stringToSign.Length > withoutParameters.Length ? stringToSign[(withoutParameters.Length + 1)..] : string.Empty;
+        return stringToSign.Length > withoutParameters.Length
+            ? stringToSign[(withoutParameters.Length + 1)..]
+            : string.Empty;
     }
 
     private Rejection? CheckDate(StringValues dateHeader)
@@ -88,11 +97,12 @@ internal sealed class RequestAuthenticator
         TimeSpan skew = (_timeProvider.GetUtcNow() - date).Duration();
         if (skew > _maxClockSkew)
         {
+            string off = Math.Round(skew.TotalMinutes, 1).ToString(CultureInfo.InvariantCulture);
+            string allowed = _maxClockSkew.TotalMinutes.ToString(CultureInfo.InvariantCulture);
             return new Rejection(
                 400,
                 AuthingSandboxApiCodes.DateOutOfRange,
-                $"The date header is {Math.Round(skew.TotalMinutes, 1).ToString(CultureInfo.InvariantCulture)} " +
-                $"minutes from the server clock; at most {_maxClockSkew.TotalMinutes.ToString(CultureInfo.InvariantCulture)} allowed");
+                $"The date header is {off} minutes from the server clock; at most {allowed} allowed");
         }
 
         return null;

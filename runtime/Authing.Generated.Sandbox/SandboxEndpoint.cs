@@ -69,7 +69,8 @@ internal sealed class SandboxEndpoint
         if (parameters is null)
         {
             await RejectAsync(
-                context, new Rejection(400, AuthingSandboxApiCodes.BodyNotJsonObject, "The request body must be a JSON object"));
+                context,
+                new Rejection(400, AuthingSandboxApiCodes.BodyNotJsonObject, "The request body must be a JSON object"));
             return;
         }
 
@@ -77,7 +78,8 @@ internal sealed class SandboxEndpoint
         if (!_authenticator.VerifySignature(stringToSign, signature))
         {
             await RejectAsync(
-                context, new Rejection(401, AuthingSandboxApiCodes.SignatureMismatch, "The signature does not match the request"));
+                context,
+                new Rejection(401, AuthingSandboxApiCodes.SignatureMismatch, "The signature does not match the request"));
             return;
         }
 
@@ -85,10 +87,8 @@ internal sealed class SandboxEndpoint
         if (missing.Count > 0)
         {
             string noun = missing.Count == 1 ? "parameter" : "parameters";
-            await RejectAsync(
-                context,
-                new Rejection(
-                    400, AuthingSandboxApiCodes.MissingParameter, $"Missing required {noun}: {string.Join(", ", missing)}"));
+            string message = $"Missing required {noun}: {string.Join(", ", missing)}";
+            await RejectAsync(context, new Rejection(400, AuthingSandboxApiCodes.MissingParameter, message));
             return;
         }
 
@@ -126,7 +126,8 @@ internal sealed class SandboxEndpoint
     {
         var pairs = new List<KeyValuePair<string, string>>();
         var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (QueryStringEnumerable.EncodedNameValuePair pair in new QueryStringEnumerable(request.QueryString.Value))
+        var query = new QueryStringEnumerable(request.QueryString.Value);
+        foreach (QueryStringEnumerable.EncodedNameValuePair pair in query)
         {
             string name = pair.DecodeName().ToString();
             pairs.Add(new KeyValuePair<string, string>(name, pair.DecodeValue().ToString()));
@@ -137,7 +138,8 @@ internal sealed class SandboxEndpoint
     }
 
     /// <summary>The top-level fields of a JSON object body; an empty body has none; anything else gives null.</summary>
-    private static async Task<ReceivedParameters?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<ReceivedParameters?> ReadBodyAsync(
+        HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
@@ -181,7 +183,8 @@ internal sealed class SandboxEndpoint
 
     private async Task RespondAsync(HttpContext context, int httpStatus, byte[] body, string outcome)
     {
-        SandboxLog.Request(_logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, httpStatus, outcome);
+        HttpRequest request = context.Request;
+        SandboxLog.Request(_logger, request.Method, request.Path.Value ?? string.Empty, httpStatus, outcome);
         HttpResponse response = context.Response;
         response.StatusCode = httpStatus;
         response.ContentType = JsonContentType;

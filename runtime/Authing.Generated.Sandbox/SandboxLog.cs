@@ -23,7 +23,8 @@ internal static partial class SandboxLog
         Message = "The example result of {Page} is unusable ({Reason}); a minimal success envelope is sent instead")]
     public static partial void ExampleUnusable(ILogger logger, string page, string reason);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Sandbox listening on {Address} with {Count} operations")]
+    [LoggerMessage(
+        EventId = 5, Level = LogLevel.Debug, Message = "Sandbox listening on {Address} with {Count} operations")]
     public static partial void Started(ILogger logger, string address, int count);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "{Method} {Path} -> {StatusCode} {Outcome}")]

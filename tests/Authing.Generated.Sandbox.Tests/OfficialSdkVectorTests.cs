@@ -53,7 +53,8 @@ public sealed class OfficialSdkVectorTests
             string expected = question < 0 ? string.Empty : stringToSign[(question + 1)..];
 
             var (_, text, envelope) = await client.SendAsync(() => Replay(vector));
-            if (envelope.GetProperty("statusCode").GetInt32() != 200 || envelope.GetProperty("requestId").GetString() != expected)
+            if (envelope.GetProperty("statusCode").GetInt32() != 200
+                || envelope.GetProperty("requestId").GetString() != expected)
             {
                 failures.Add(vector.GetProperty("path").GetString() + ": " + text);
             }
@@ -62,7 +63,7 @@ public sealed class OfficialSdkVectorTests
         Assert.Empty(failures);
     }
 
-    /// <summary>The vector's request as the SDK sent it: its headers, and its parameters as query or JSON body.</summary>
+    /// <summary>The vector's request as the SDK sends it: its headers, its parameters as query or JSON body.</summary>
     private static HttpRequestMessage Replay(JsonElement vector)
     {
         string method = vector.GetProperty("method").GetString()!;
@@ -84,7 +85,8 @@ public sealed class OfficialSdkVectorTests
                 }
             }
 
-            request = new HttpRequestMessage(HttpMethod.Get, query.Count == 0 ? path : path + "?" + string.Join('&', query));
+            string target = query.Count == 0 ? path : path + "?" + string.Join('&', query);
+            request = new HttpRequestMessage(HttpMethod.Get, target);
         }
         else
         {
@@ -102,7 +104,8 @@ public sealed class OfficialSdkVectorTests
             }
         }
 
-        request.Headers.TryAddWithoutValidation(AuthingHeaders.Authorization, vector.GetProperty("authorization").GetString());
+        request.Headers.TryAddWithoutValidation(
+            AuthingHeaders.Authorization, vector.GetProperty("authorization").GetString());
         return request;
     }
 

@@ -8,7 +8,8 @@ internal sealed class PageFolder : IDisposable
 {
     public PageFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "authing-sandbox-tests-" + Guid.NewGuid().ToString("N"));
+        string name = "authing-sandbox-tests-" + Guid.NewGuid().ToString("N");
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), name);
         Directory.CreateDirectory(Path);
     }
 

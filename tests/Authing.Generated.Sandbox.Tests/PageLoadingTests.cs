@@ -30,7 +30,10 @@ public sealed class PageLoadingTests
         });
 
         Assert.Empty(sandbox.Operations);
-        var warnings = capture.Entries.Where(entry => entry.Level == LogLevel.Warning).Select(entry => entry.Message).ToList();
+        var warnings = capture.Entries
+            .Where(entry => entry.Level == LogLevel.Warning)
+            .Select(entry => entry.Message)
+            .ToList();
         Assert.Contains(warnings, message => message.Contains("broken-encoding.md", StringComparison.Ordinal));
         Assert.Contains(warnings, message => message.Contains("empty-page.md", StringComparison.Ordinal));
         Assert.Contains(warnings, message => message.Contains("missing-folder", StringComparison.Ordinal));
@@ -41,7 +44,8 @@ public sealed class PageLoadingTests
     public async Task Example_that_is_not_json_gives_a_minimal_envelope_and_a_warning()
     {
         using var pages = new PageFolder();
-        pages.Write("sandbox-broken-example.md", TestPages.WithExample("Broken example", """{"statusCode": 200, oops}"""));
+        string page = TestPages.WithExample("Broken example", """{"statusCode": 200, oops}""");
+        pages.Write("sandbox-broken-example.md", page);
         var capture = new LogCapture();
         using ILoggerFactory loggerFactory = capture.CreateFactory();
         await using AuthingSandbox sandbox = await AuthingSandbox.StartAsync(new AuthingSandboxOptions
@@ -60,7 +64,8 @@ public sealed class PageLoadingTests
         Assert.False(string.IsNullOrEmpty(envelope.GetProperty("requestId").GetString()));
         Assert.Contains(
             capture.Entries,
-            entry => entry.Level == LogLevel.Warning && entry.Message.Contains("sandbox-broken-example.md", StringComparison.Ordinal));
+            entry => entry.Level == LogLevel.Warning
+                && entry.Message.Contains("sandbox-broken-example.md", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +83,8 @@ public sealed class PageLoadingTests
         using HttpClient client = SandboxClient.For(sandbox);
         const string path = "/api/v3/association-ext-idp";
 
-        using HttpRequestMessage good = new RequestSigner().Body(HttpMethod.Post, path, """{"id":"x","association":true}""");
+        using HttpRequestMessage good =
+            new RequestSigner().Body(HttpMethod.Post, path, """{"id":"x","association":true}""");
         string authorization = good.Headers.Authorization!.ToString();
         (await client.SendAsync(good)).Dispose();
         using HttpRequestMessage bad = new RequestSigner { Secret = "wrong" }.Body(HttpMethod.Post, path, "{}");
@@ -88,7 +94,8 @@ public sealed class PageLoadingTests
             .Where(entry => entry.Level == LogLevel.Debug && entry.Category == typeof(AuthingSandbox).FullName)
             .Select(entry => entry.Message)
             .ToList();
-        Assert.Contains(requests, message => message.StartsWith("POST " + path + " -> 200 served", StringComparison.Ordinal));
+        Assert.Contains(
+            requests, message => message.StartsWith("POST " + path + " -> 200 served", StringComparison.Ordinal));
         Assert.Contains(requests, message => message.Contains("refused 401", StringComparison.Ordinal));
         string signature = authorization[(authorization.LastIndexOf(':') + 1)..];
         foreach (var entry in capture.Entries)

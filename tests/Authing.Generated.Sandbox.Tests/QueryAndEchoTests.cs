@@ -24,7 +24,8 @@ public sealed class QueryAndEchoTests : IAsyncLifetime, IDisposable
     {
         _pages.Write(TestPages.WidgetsByIdFileName, TestPages.WidgetsById);
         _pages.Write("sandbox-notes.md", TestPages.WithoutExample("Sandbox notes"));
-        _pages.Write("sandbox-flags.md", TestPages.WithExample("Sandbox flags", """{"statusCode":200,"data":{"on":true}}"""));
+        _pages.Write(
+            "sandbox-flags.md", TestPages.WithExample("Sandbox flags", """{"statusCode":200,"data":{"on":true}}"""));
         _sandbox = await AuthingSandbox.StartAsync(new AuthingSandboxOptions
         {
             AccessKeyId = RequestSigner.AccessKeyId,
@@ -72,7 +73,8 @@ public sealed class QueryAndEchoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Get_without_the_required_array_is_refused_naming_it()
     {
-        var (_, _, envelope) = await Client.SendAsync(() => new RequestSigner().Get(WidgetsPath, """{"withDetail":false}"""));
+        var (_, _, envelope) = await Client.SendAsync(
+            () => new RequestSigner().Get(WidgetsPath, """{"withDetail":false}"""));
 
         Assert.Equal(400, envelope.GetProperty("statusCode").GetInt32());
         Assert.Equal("Missing required parameter: widgetIds", envelope.GetProperty("message").GetString());
@@ -94,8 +96,8 @@ public sealed class QueryAndEchoTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Echo_puts_the_canonical_body_parameters_in_request_id_and_keeps_the_rest_of_the_example()
     {
-        var (_, _, envelope) = await Client.SendAsync(() => new RequestSigner().Body(
-            HttpMethod.Post, SeedPath, """{"tenantId":"t-9","id":"conn-1","association":false,"extra":{"b":[1,2.5]}}"""));
+        const string body = """{"tenantId":"t-9","id":"conn-1","association":false,"extra":{"b":[1,2.5]}}""";
+        var (_, _, envelope) = await Client.SendAsync(() => new RequestSigner().Body(HttpMethod.Post, SeedPath, body));
 
         Assert.Equal(
             "association=false&extra={\"b\":[1,2.5]}&id=conn-1&tenantId=t-9",

@@ -27,6 +27,7 @@ internal static class RepositoryFolders
             }
         }
 
-        throw new InvalidOperationException("No folder above " + AppContext.BaseDirectory + " holds Authing.Generated.sln.");
+        throw new InvalidOperationException(
+            "No folder above " + AppContext.BaseDirectory + " holds Authing.Generated.sln.");
     }
 }

@@ -108,7 +108,8 @@ internal sealed class RequestSigner
         };
         if (DateOffset is { } offset)
         {
-            headers[AuthingHeaders.Date] = DateTimeOffset.UtcNow.Add(offset).ToString("r", CultureInfo.InvariantCulture);
+            DateTimeOffset date = DateTimeOffset.UtcNow.Add(offset);
+            headers[AuthingHeaders.Date] = date.ToString("r", CultureInfo.InvariantCulture);
         }
 
         foreach (KeyValuePair<string, string> header in headers)

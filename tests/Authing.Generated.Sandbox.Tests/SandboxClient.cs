@@ -9,7 +9,11 @@ namespace Authing.Generated.Sandbox.Tests;
 internal static class SandboxClient
 {
     public static HttpClient For(AuthingSandbox sandbox) =>
-        new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = sandbox.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        new(new SocketsHttpHandler { UseProxy = false })
+        {
+            BaseAddress = sandbox.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
 
     public static async Task<(HttpResponseMessage Response, string Text, JsonElement Envelope)> SendAsync(
         this HttpClient client, Func<HttpRequestMessage> request)

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace Authing.Generated.Sandbox.Tests;
 
-/// <summary>The seed page served over loopback: what a signed request gets, and what each kind of bad one gets.</summary>
+/// <summary>The seed page served over loopback: what a signed request gets, and what each bad one gets.</summary>
 public sealed class SignatureVerificationTests : IClassFixture<SeedPageSandbox>, IDisposable
 {
     private const string Path = "/api/v3/association-ext-idp";
@@ -37,7 +37,8 @@ public sealed class SignatureVerificationTests : IClassFixture<SeedPageSandbox>,
     [Fact]
     public async Task Signed_post_gets_the_example_result_of_the_page_verbatim()
     {
-        var (response, text, envelope) = await _client.SendAsync(() => new RequestSigner().Body(HttpMethod.Post, Path, ValidBody));
+        var (response, text, envelope) =
+            await _client.SendAsync(() => new RequestSigner().Body(HttpMethod.Post, Path, ValidBody));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -93,7 +94,8 @@ public sealed class SignatureVerificationTests : IClassFixture<SeedPageSandbox>,
     public async Task Date_twenty_minutes_off_is_refused_with_400(int minutes)
     {
         var (_, _, envelope) = await _client.SendAsync(
-            () => new RequestSigner { DateOffset = TimeSpan.FromMinutes(minutes) }.Body(HttpMethod.Post, Path, ValidBody));
+            () => new RequestSigner { DateOffset = TimeSpan.FromMinutes(minutes) }
+                .Body(HttpMethod.Post, Path, ValidBody));
 
         AssertRefused(envelope, 400, AuthingSandboxApiCodes.DateOutOfRange, "date");
     }
