@@ -15,7 +15,7 @@ internal static partial class Emitter
 
         foreach (var property in spec.Properties)
         {
-            EmitProperty(writer, property, spec.Namespace);
+            EmitProperty(writer, property, spec.Namespace, spec.IsRequest);
         }
 
         EmitWriteJson(writer, spec);
@@ -31,12 +31,19 @@ internal static partial class Emitter
         return End(writer);
     }
 
-    private static void EmitProperty(SourceWriter writer, PropertySpec property, string ns)
+    /// <summary>
+    /// An operation's own parameters are strict: a required one is non-nullable and checked before sending.
+    /// Data structures also describe replies, whose required flags the pages do not always keep, so there a
+    /// required field must be set when building a value but may be absent when reading one: it stays nullable.
+    /// </summary>
+    private static void EmitProperty(SourceWriter writer, PropertySpec property, string ns, bool strict)
     {
         writer.Doc(Text.Summary(property.Doc, "The field " + property.JsonName + "."));
-        writer.Doc("<remarks>JSON name: <c>" + Text.Xml(property.JsonName) + "</c>" + (property.Required ? "; required." : "; optional.") + "</remarks>");
+        var presence = !property.Required ? "; optional." : strict ? "; required." : "; required when building a value, though a reply may leave it out.";
+        writer.Doc("<remarks>JSON name: <c>" + Text.Xml(property.JsonName) + "</c>" + presence + "</remarks>");
         var required = property.Required ? "required " : string.Empty;
-        writer.Line("public " + required + TypeOf(property, ns) + " " + property.Name + " { get; init; }");
+        var type = strict ? TypeOf(property, ns) : LocalType(property, ns);
+        writer.Line("public " + required + type + " " + property.Name + " { get; init; }");
         writer.Line();
     }
 
@@ -51,7 +58,7 @@ internal static partial class Emitter
             var property = spec.Properties[i];
             var value = "value" + i.ToString(CultureInfo.InvariantCulture);
             var name = Text.Literal(property.JsonName);
-            if (NeedsPresenceCheck(property))
+            if (!spec.IsRequest || NeedsPresenceCheck(property))
             {
                 writer.Open("if (this." + property.Name + " is { } " + value + ")");
             }
@@ -106,7 +113,7 @@ internal static partial class Emitter
             var property = spec.Properties[i];
             var index = i.ToString(CultureInfo.InvariantCulture);
             writer.Line(LocalType(property, spec.Namespace) + " value" + index + " = default;");
-            if (property.Required)
+            if (property.Required && spec.IsRequest)
             {
                 writer.Line("var seen" + index + " = false;");
             }
@@ -131,7 +138,7 @@ internal static partial class Emitter
             writer.Open("catch (" + PublicRuntime + ".AuthingSerializationException exception)");
             writer.Line("throw exception.WithParent(" + Text.Literal(property.JsonName) + ");");
             writer.Close();
-            if (property.Required)
+            if (property.Required && spec.IsRequest)
             {
                 writer.Line("seen" + index + " = true;");
             }
@@ -156,7 +163,7 @@ internal static partial class Emitter
         for (var i = 0; i < spec.Properties.Count; i++)
         {
             var property = spec.Properties[i];
-            if (!property.Required)
+            if (!property.Required || !spec.IsRequest)
             {
                 continue;
             }
@@ -176,11 +183,11 @@ internal static partial class Emitter
             var property = spec.Properties[i];
             var index = i.ToString(CultureInfo.InvariantCulture);
             var value = "value" + index;
-            if (property.Required && IsValueType(property))
+            if (property.Required && spec.IsRequest && IsValueType(property))
             {
                 value += ".GetValueOrDefault()";
             }
-            else if (property.Required && !IsPlainJson(property))
+            else if (property.Required && spec.IsRequest && !IsPlainJson(property))
             {
                 value += "!";
             }

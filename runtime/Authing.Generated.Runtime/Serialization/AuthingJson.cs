@@ -174,14 +174,67 @@ public static class AuthingJson
     /// Reads an array, each element with <paramref name="readElement"/>. A failure inside element <c>i</c> gets
     /// <c>[i]</c> in front of its path.
     /// </summary>
+    /// <remarks>
+    /// Two forms the reference pages' examples use for arrays are read too, losing nothing: a lone object where an
+    /// array is expected is read as an array of that one element, and a string that holds a JSON array is read as
+    /// that array.
+    /// </remarks>
     public static IReadOnlyList<T> ReadArray<T>(ref Utf8JsonReader reader, AuthingJsonReader<T> readElement)
     {
         ArgumentNullException.ThrowIfNull(readElement);
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            try
+            {
+                return new[] { readElement(ref reader) };
+            }
+            catch (AuthingSerializationException e)
+            {
+                throw e.WithIndex(0);
+            }
+        }
+
+        if (reader.TokenType == JsonTokenType.String && TryReadEmbeddedArray(ref reader, readElement, out var embedded))
+        {
+            return embedded;
+        }
+
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw Mismatch("an array", reader.TokenType);
         }
 
+        return ReadElements(ref reader, readElement);
+    }
+
+    private static bool TryReadEmbeddedArray<T>(ref Utf8JsonReader reader, AuthingJsonReader<T> readElement, out IReadOnlyList<T> elements)
+    {
+        elements = Array.Empty<T>();
+        var text = reader.GetString();
+        if (text is null || !text.TrimStart().StartsWith('['))
+        {
+            return false;
+        }
+
+        var inner = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+        try
+        {
+            if (!inner.Read() || inner.TokenType != JsonTokenType.StartArray)
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        elements = ReadElements(ref inner, readElement);
+        return true;
+    }
+
+    private static IReadOnlyList<T> ReadElements<T>(ref Utf8JsonReader reader, AuthingJsonReader<T> readElement)
+    {
         var elements = new List<T>();
         while (true)
         {

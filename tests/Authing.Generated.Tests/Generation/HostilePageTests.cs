@@ -115,7 +115,7 @@ public class HostilePageTests
         Assert.Contains("b/second.md", conflict.GetMessage());
         Assert.Single(forward.Sources, s => s.HintName == "SharedDto.g.cs");
         var shared = forward.Source("SharedDto.g.cs");
-        Assert.Contains("public required string Id", shared);
+        Assert.Contains("public required string? Id", shared);
         Assert.Contains("Colour", shared);
         Assert.Equal(shared, backward.Source("SharedDto.g.cs"));
     }
