@@ -36,7 +36,8 @@ public sealed class JsonReadingTests
     [Theory]
     [InlineData("""{"statusCode":"200"}""", "$.statusCode", "expected a number but found String")]
     [InlineData("""{"statusCode":200,"data":[]}""", "$.data", "expected an object but found Array")]
-    [InlineData("""{"statusCode":200,"data":{"tags":{}}}""", "$.data.tags", "expected an array but found Object")]
+    [InlineData("""{"statusCode":200,"data":{"tags":5}}""", "$.data.tags", "expected an array but found Number")]
+    [InlineData("""{"statusCode":200,"data":{"tags":"not an array"}}""", "$.data.tags", "expected an array but found String")]
     [InlineData("""{"statusCode":200,"data":{"value":true}}""", "$.data.value", "expected a string but found Boolean")]
     [InlineData("""{"statusCode":1e999}""", "$.statusCode", "expected a number but found one out of the range of a double")]
     [InlineData("""[]""", "$", "expected an object but found Array")]
@@ -46,6 +47,20 @@ public sealed class JsonReadingTests
 
         Assert.Equal(path, error.JsonPath);
         Assert.Equal(problem, error.Problem);
+    }
+
+    [Theory]
+    [InlineData("""{"statusCode":200,"data":{"tags":{"name":"a"}}}""", "a")]
+    [InlineData("""{"statusCode":200,"data":{"tags":"[{\"name\":\"b\"}]"}}""", "b")]
+    public void Arrays_spelled_as_the_pages_spell_them_still_read(string json, string name)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        AuthingJson.Next(ref reader);
+
+        var response = EchoResponse.ReadJson(ref reader);
+
+        var tag = Assert.Single(response.Data!.Tags);
+        Assert.Equal(name, tag.Name);
     }
 
     [Fact]
