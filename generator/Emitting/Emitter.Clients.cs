@@ -5,6 +5,8 @@ namespace Authing.Generated.Generator.Emitting;
 internal static partial class Emitter
 {
     /// <summary>The client class's state and constructors, and its dependency-injection registration.</summary>
+    // Limitation: the authentication client signs with the access key pair like the management client; the
+    // authentication API's user-token flows are not implemented.
     public static string EmitClient(ClientSpec spec)
     {
         var writer = Begin(spec.Namespace, "(all pages)");
