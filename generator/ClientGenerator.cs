@@ -35,7 +35,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
         var catalog = pages.Collect()
             .Combine(settings)
-            .Select(static (pair, _) => CatalogBuilder.Build(pair.Left, pair.Right))
+            .Select(static (pair, _) => BuildSafely(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
         var objects = catalog.SelectMany(static (c, _) => c.Objects).WithTrackingName(TrackingNames.Objects);
@@ -45,10 +45,10 @@ public sealed class ClientGenerator : IIncrementalGenerator
         var pageDiagnostics = pages.Select(static (p, _) => p.Diagnostics).WithTrackingName(TrackingNames.PageDiagnostics);
         var catalogDiagnostics = catalog.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.CatalogDiagnostics);
 
-        context.RegisterSourceOutput(objects, static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(Emitter.EmitObject(spec), System.Text.Encoding.UTF8)));
-        context.RegisterSourceOutput(enums, static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(Emitter.EmitEnum(spec), System.Text.Encoding.UTF8)));
-        context.RegisterSourceOutput(operations, static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(Emitter.EmitOperation(spec), System.Text.Encoding.UTF8)));
-        context.RegisterSourceOutput(clients, static (spc, spec) => spc.AddSource(spec.HintName, SourceText.From(Emitter.EmitClient(spec), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(objects, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitObject(spec)));
+        context.RegisterSourceOutput(enums, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitEnum(spec)));
+        context.RegisterSourceOutput(operations, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitOperation(spec)));
+        context.RegisterSourceOutput(clients, static (spc, spec) => AddSource(spc, spec.HintName, spec.Name, () => Emitter.EmitClient(spec)));
         context.RegisterSourceOutput(pageDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(catalogDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
     }
@@ -73,11 +73,49 @@ public sealed class ClientGenerator : IIncrementalGenerator
             {
                 Diagnostics = new[]
                 {
-                    DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(path), failed.FileName, exception.GetType().Name + ": " + exception.Message),
+                    DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(path), failed.FileName, Describe(exception)),
                 }.ToEquatableArray(),
             };
         }
     }
+
+    private static CatalogModel BuildSafely(ImmutableArray<PageModel> pages, GeneratorSettings settings)
+    {
+        try
+        {
+            return CatalogBuilder.Build(pages, settings);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Without a catalog nothing can be emitted, but the build must still say why instead of failing silently.
+            var failure = DiagnosticInfo.Create(
+                "AUTHGEN012", SourceSpot.File(pages.IsEmpty ? string.Empty : pages[0].FilePath), "(all pages)", Describe(exception));
+            return new CatalogModel(
+                EquatableArray<ObjectSpec>.Empty,
+                EquatableArray<EnumSpec>.Empty,
+                EquatableArray<OperationSpec>.Empty,
+                EquatableArray<ClientSpec>.Empty,
+                new[] { failure }.ToEquatableArray());
+        }
+    }
+
+    private static void AddSource(SourceProductionContext context, string hintName, string sourcePage, Func<string> emit)
+    {
+        string text;
+        try
+        {
+            text = emit();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, Location.None, sourcePage, Describe(exception)));
+            return;
+        }
+
+        context.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
+    }
+
+    private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {

@@ -98,6 +98,16 @@ public class HostilePageTests
     }
 
     [Fact]
+    public void Recursive_and_mutually_recursive_types_compile()
+    {
+        var run = AssertCompilesOrDiagnosed(PageFile.FromDisk(System.IO.Path.Combine(TestPages.Directory, "nested-and-recursive.md")));
+
+        Assert.Contains("IReadOnlyList<global::Authing.Generated.TreeNodeDto>? Children", run.Source("TreeNodeDto.g.cs"));
+        Assert.Contains("global::Authing.Generated.PersonDto? Manager", run.Source("PersonDto.g.cs"));
+        Assert.Contains("global::Authing.Generated.TreeNodeDto? Node", run.Source("PersonDto.g.cs"));
+    }
+
+    [Fact]
     public void Types_used_by_pages_that_disagree_are_emitted_once_and_the_conflict_names_both_pages()
     {
         var first = Page("First", new[] { Row("item", "<a href=\"#SharedDto\">SharedDto</a>") }, "FirstRespDto",
