@@ -28,6 +28,7 @@ internal sealed class CatalogBuilder
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
+    private string _commonFolder = string.Empty;
 
     private CatalogBuilder(GeneratorSettings settings)
     {
@@ -53,6 +54,7 @@ internal sealed class CatalogBuilder
 
     private CatalogModel Run(List<PageModel> pages)
     {
+        _commonFolder = CommonFolder(pages);
         var operations = PlanOperations(pages);
         CollectStructures(pages, operations);
         NameTypes();
@@ -98,38 +100,66 @@ internal sealed class CatalogBuilder
             ? "Calls the Authing authentication API operations described by the reference pages in this project."
             : "Calls the Authing management API operations described by the reference pages in this project.";
 
+    /// <summary>
+    /// One plan per operation. Pages whose file name matches their method name are planned first, so they keep the
+    /// name; another page claiming the same name for another endpoint is named after its file instead, and pages
+    /// describing the same endpoint are one operation.
+    /// </summary>
     private List<OperationPlan> PlanOperations(List<PageModel> pages)
     {
         var plans = new List<OperationPlan>();
         var byKey = new Dictionary<string, OperationPlan>(StringComparer.Ordinal);
-        foreach (var page in pages)
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages.OrderBy(p => IsNamedByItsFile(p) ? 0 : 1).ThenBy(p => p.FilePath, StringComparer.Ordinal))
         {
             var client = ClientOf(page);
             var method = Identifiers.ToPascal(page.MethodName ?? page.Slug, "Call");
-            var key = client + "." + method;
-            if (byKey.TryGetValue(key, out var existing))
+            if (byKey.TryGetValue(client + "." + method, out var existing))
             {
-                var difference = DescribeOperationDifference(existing.Page, page);
-                if (difference is not null)
+                if (HttpMethodRule.Path(existing.Page) == HttpMethodRule.Path(page))
                 {
-                    _diagnostics.Add(DiagnosticInfo.Create(
-                        "AUTHGEN008",
-                        SourceSpot.File(page.FilePath),
-                        key,
-                        PageLabel(existing.Page),
-                        PageLabel(page),
-                        difference));
+                    ReportOperationDifference(client + "." + method, existing.Page, page);
+                    continue;
                 }
 
-                continue;
+                var wanted = method;
+                method = Identifiers.ToPascal(page.Slug, "Call");
+                if (taken.Contains(client + "." + method))
+                {
+                    method = Identifiers.MakeUnique(method, new HashSet<string>(taken.Where(t => t.StartsWith(client + ".", StringComparison.Ordinal)).Select(t => t.Substring(client.Length + 1)), StringComparer.Ordinal));
+                }
+
+                _diagnostics.Add(DiagnosticInfo.Create(
+                    "AUTHGEN011",
+                    SourceSpot.File(page.FilePath),
+                    PageLabel(page),
+                    page.MethodName ?? page.Slug,
+                    client,
+                    method + "Async",
+                    PageLabel(existing.Page) + "'s " + wanted + "Async"));
             }
 
             var plan = new OperationPlan(page, client, method);
-            byKey.Add(key, plan);
+            byKey[client + "." + method] = plan;
+            taken.Add(client + "." + method);
             plans.Add(plan);
         }
 
         return plans;
+    }
+
+    private static bool IsNamedByItsFile(PageModel page) =>
+        page.MethodName is null
+        || string.Equals(page.MethodName.Replace('_', '-'), page.Slug, StringComparison.OrdinalIgnoreCase);
+
+    private void ReportOperationDifference(string key, PageModel first, PageModel second)
+    {
+        var difference = DescribeOperationDifference(first, second);
+        if (difference is not null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(
+                "AUTHGEN008", SourceSpot.File(second.FilePath), key, PageLabel(first), PageLabel(second), difference));
+        }
     }
 
     private string ClientOf(PageModel page)
@@ -221,12 +251,37 @@ internal sealed class CatalogBuilder
             PageLabel(page),
             difference));
 
-        var known = new HashSet<string>(entry.Structure.Fields.Select(f => f.JsonName), StringComparer.Ordinal);
-        var extra = structure.Fields.Where(f => !known.Contains(f.JsonName)).ToList();
-        if (extra.Count > 0)
+        // Nothing either page says is dropped: the other page's extra fields are added, and where both list values
+        // for the same field, the values of both are kept (the enums are extensible, so a wider list loses nothing).
+        var others = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
+        foreach (var field in structure.Fields)
         {
-            entry.Structure = entry.Structure with { Fields = entry.Structure.Fields.Concat(extra).ToEquatableArray() };
+            others[field.JsonName] = field;
         }
+
+        var merged = new List<FieldModel>();
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in entry.Structure.Fields)
+        {
+            known.Add(field.JsonName);
+            merged.Add(others.TryGetValue(field.JsonName, out var other) && other.Type.Equals(field.Type)
+                ? field with { EnumValues = UnionOf(field.EnumValues, other.EnumValues) }
+                : field);
+        }
+
+        merged.AddRange(structure.Fields.Where(f => !known.Contains(f.JsonName)));
+        entry.Structure = entry.Structure with { Fields = merged.ToEquatableArray() };
+    }
+
+    private static EquatableArray<EnumValueModel> UnionOf(EquatableArray<EnumValueModel> first, EquatableArray<EnumValueModel> second)
+    {
+        if (first.IsEmpty || second.IsEmpty)
+        {
+            return first;
+        }
+
+        var values = new HashSet<string>(first.Select(v => v.Value), StringComparer.Ordinal);
+        return first.Concat(second.Where(v => values.Add(v.Value))).ToEquatableArray();
     }
 
     private void NameTypes()
@@ -372,18 +427,35 @@ internal sealed class CatalogBuilder
         return newline < 0 ? text : text.Substring(0, newline);
     }
 
-    /// <summary>A page named by its folder and file, short enough to read and the same on every machine.</summary>
-    internal static string PageLabel(PageModel page)
+    /// <summary>A page named by its path below the folder all pages share: unambiguous, and the same on every machine.</summary>
+    private string PageLabel(PageModel page)
     {
         var path = page.FilePath.Replace('\\', '/');
-        var slash = path.LastIndexOf('/');
-        if (slash <= 0)
+        return path.Length > _commonFolder.Length && path.StartsWith(_commonFolder, StringComparison.Ordinal)
+            ? path.Substring(_commonFolder.Length)
+            : path;
+    }
+
+    private static string CommonFolder(List<PageModel> pages)
+    {
+        if (pages.Count == 0)
         {
-            return path;
+            return string.Empty;
         }
 
-        var previous = path.LastIndexOf('/', slash - 1);
-        return path.Substring(previous + 1);
+        var common = pages[0].FilePath.Replace('\\', '/');
+        common = common.Substring(0, common.LastIndexOf('/') + 1);
+        foreach (var page in pages)
+        {
+            var path = page.FilePath.Replace('\\', '/');
+            while (common.Length > 0 && !path.StartsWith(common, StringComparison.Ordinal))
+            {
+                var cut = common.Length >= 2 ? common.LastIndexOf('/', common.Length - 2) : -1;
+                common = cut < 0 ? string.Empty : common.Substring(0, cut + 1);
+            }
+        }
+
+        return common;
     }
 
     private sealed class OperationPlan

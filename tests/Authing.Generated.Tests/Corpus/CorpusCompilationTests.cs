@@ -27,6 +27,10 @@ public class CorpusCompilationTests(ITestOutputHelper output)
         foreach (var group in run.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"{group.Key} ({group.First().Severity}): {group.Count()}");
+            foreach (var diagnostic in group.Take(3))
+            {
+                output.WriteLine("    " + diagnostic.GetMessage());
+            }
         }
     }
 

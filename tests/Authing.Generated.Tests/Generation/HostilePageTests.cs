@@ -131,6 +131,38 @@ public class HostilePageTests
     }
 
     [Fact]
+    public void Two_pages_claiming_one_method_name_for_different_endpoints_both_stay_callable()
+    {
+        static string Named(string title) =>
+            Page(title, new[] { Row("id", "string", true) }).Replace("A page of our own making.", "## Method name\n\n`ManagementClient.enable_device`\n");
+
+        var run = AssertCompilesOrDiagnosed(
+            new PageFile("/pages/enable-device-by-user.md", Named("By user")),
+            new PageFile("/pages/enable-device.md", Named("Plain")));
+
+        Assert.Contains("\"/api/v3/enable-device\",", run.Source("ManagementClient.EnableDeviceAsync.g.cs"));
+        Assert.Contains("\"/api/v3/enable-device-by-user\",", run.Source("ManagementClient.EnableDeviceByUserAsync.g.cs"));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN011" && d.GetMessage().Contains("EnableDeviceByUserAsync"));
+    }
+
+    [Fact]
+    public void Pages_listing_different_values_for_one_enum_keep_all_of_them()
+    {
+        var first = Page("First", new[] { Row("item", "<a href=\"#ColourDto\">ColourDto</a>") }, "FirstRespDto",
+            Structure("ColourDto", StructureRow("colour", "string", description: "Colour<br>- `red`: red<br>- `blue`: blue")));
+        var second = Page("Second", new[] { Row("item", "<a href=\"#ColourDto\">ColourDto</a>") }, "SecondRespDto",
+            Structure("ColourDto", StructureRow("colour", "string", description: "Colour<br>- `red`: red<br>- `green`: green")));
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/first.md", first), new PageFile("/pages/second.md", second));
+
+        var colours = run.Source("ColourDtoColour.g.cs");
+        Assert.Contains("Red { get; }", colours);
+        Assert.Contains("Blue { get; }", colours);
+        Assert.Contains("Green { get; }", colours);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN007" && d.GetMessage().Contains("first.md") && d.GetMessage().Contains("second.md"));
+    }
+
+    [Fact]
     public void Empty_blank_and_non_utf8_files_are_reported_and_do_not_stop_the_build()
     {
         var bytes = new byte[] { 0x23, 0x20, 0xC3, 0x28, 0xFF, 0xFE, 0x0A, 0x7C, 0x20, 0x80 };
