@@ -64,13 +64,25 @@ public sealed class PackagingScenario : IAsyncLifetime
     /// <summary>A consumer with the default pages switched off and the seed page listed by hand.</summary>
     public Task<Consumer> ListedPagesConsumer => _listedPagesConsumer.Value;
 
-    /// <summary>Our packages are extracted into a folder of this run's own, never into the machine's cache.</summary>
-    private Dictionary<string, string> ConsumerEnvironment =>
-        new() { ["NUGET_PACKAGES"] = Path.Combine(WorkFolder, "nuget-packages") };
+    /// <summary>
+    /// Our packages are extracted into a package folder of this run's own, never into the machine's, and what the
+    /// SDK leaves in the temporary folder goes into one of this run's own, so deleting the run's folder cleans up.
+    /// NuGet keeps its cross-process locks in the temporary folder too, which is why the pack commands, which use
+    /// the machine's package folder, keep the machine's temporary folder.
+    /// </summary>
+    private Dictionary<string, string> ConsumerEnvironment => new()
+    {
+        ["NUGET_PACKAGES"] = Path.Combine(WorkFolder, "nuget-packages"),
+        ["TMPDIR"] = TemporaryFolder,
+        ["TMP"] = TemporaryFolder,
+        ["TEMP"] = TemporaryFolder,
+    };
+
+    private string TemporaryFolder => Path.Combine(WorkFolder, "tmp");
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(WorkFolder);
+        Directory.CreateDirectory(TemporaryFolder);
         return Task.CompletedTask;
     }
 
