@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using Authing.Generated.Generator.Model;
 using Markdig;
-using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 
 namespace Authing.Generated.Generator.Parsing;
@@ -14,7 +13,9 @@ namespace Authing.Generated.Generator.Parsing;
 /// <summary>Turns the Markdown of one reference page into a <see cref="PageModel"/>.</summary>
 internal static class PageParser
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+    // Tables are read from the paragraphs' raw lines rather than by Markdig's table extension, which limits how many
+    // rows a table may have; Markdig still decides what is a paragraph, a heading or code.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
     private static readonly Regex CodeSpan = new("`([^`]+)`", RegexOptions.Compiled);
     private static readonly Regex AnchorId = new(@"<a\s+id\s*=\s*""(?<id>[^""]*)""", RegexOptions.Compiled | RegexOptions.IgnoreCase);
@@ -108,41 +109,6 @@ internal static class PageParser
                     break;
                 }
 
-                case Table table:
-                {
-                    switch (section)
-                    {
-                        case Section.Request when requestFields is null:
-                            requestFields = reader.ReadFields(table, "Request parameters", out requestLayout);
-                            break;
-                        case Section.Response when response is null:
-                            var name = responseTypeName ?? string.Empty;
-                            response = new StructureModel(
-                                name,
-                                string.Empty,
-                                reader.ReadFields(table, name.Length == 0 ? "Response" : name, out _).ToEquatableArray(),
-                                table.Line);
-                            break;
-                        case Section.DataStructures when currentStructure is { Length: > 0 }:
-                            var fields = reader.ReadFields(table, currentStructure, out _);
-                            var structure = new StructureModel(
-                                currentStructure, string.Empty, fields.ToEquatableArray(), currentStructureLine);
-                            if (structureNames.Add(currentStructure))
-                            {
-                                structures.Add(structure);
-                            }
-                            else if (FieldComparison.Describe(structures.Find(s => s.Name == structure.Name)!.Fields, structure.Fields) is not null)
-                            {
-                                reader.Report("AUTHGEN013", table.Line, fileName, currentStructure);
-                            }
-
-                            currentStructure = null;
-                            break;
-                    }
-
-                    break;
-                }
-
                 case FencedCodeBlock code when section == Section.Response && exampleJson is null:
                 {
                     var info = code.Info ?? string.Empty;
@@ -157,8 +123,13 @@ internal static class PageParser
 
                 case ParagraphBlock paragraph:
                 {
-                    var raw = reader.RawBlock(paragraph);
-                    if (section == Section.Intro && title.Length > 0)
+                    var table = reader.FindTable(paragraph);
+                    var raw = table is null ? reader.RawBlock(paragraph) : reader.RawLines(paragraph.Line, table.HeaderLine);
+                    if (raw.Trim().Length == 0)
+                    {
+                        raw = string.Empty;
+                    }
+                    else if (section == Section.Intro && title.Length > 0)
                     {
                         var plain = CellText.ToPlainText(raw);
                         if (plain.Length > 0)
@@ -181,6 +152,41 @@ internal static class PageParser
                         {
                             responseTypeName = CellText.ToToken(code.Groups[1].Value);
                         }
+                    }
+
+                    if (table is null)
+                    {
+                        break;
+                    }
+
+                    switch (section)
+                    {
+                        case Section.Request when requestFields is null:
+                            requestFields = reader.ReadFields(table, "Request parameters", out requestLayout);
+                            break;
+                        case Section.Response when response is null:
+                            var name = responseTypeName ?? string.Empty;
+                            response = new StructureModel(
+                                name,
+                                string.Empty,
+                                reader.ReadFields(table, name.Length == 0 ? "Response" : name, out _).ToEquatableArray(),
+                                table.HeaderLine);
+                            break;
+                        case Section.DataStructures when currentStructure is { Length: > 0 }:
+                            var fields = reader.ReadFields(table, currentStructure, out _);
+                            var structure = new StructureModel(
+                                currentStructure, string.Empty, fields.ToEquatableArray(), currentStructureLine);
+                            if (structureNames.Add(currentStructure))
+                            {
+                                structures.Add(structure);
+                            }
+                            else if (FieldComparison.Describe(structures.Find(s => s.Name == structure.Name)!.Fields, structure.Fields) is not null)
+                            {
+                                reader.Report("AUTHGEN013", table.HeaderLine, fileName, currentStructure);
+                            }
+
+                            currentStructure = null;
+                            break;
                     }
 
                     break;

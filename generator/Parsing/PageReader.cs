@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Authing.Generated.Generator.Model;
-using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 
 namespace Authing.Generated.Generator.Parsing;
@@ -95,48 +94,66 @@ internal sealed class PageReader
         return new EndpointOverride(method, path);
     }
 
+    /// <summary>
+    /// Finds a pipe table in a paragraph's lines: a line starting with <c>|</c> followed by a separator line.
+    /// The table runs to the last consecutive line starting with <c>|</c>.
+    /// </summary>
+    public TableLines? FindTable(Block paragraph)
+    {
+        // Markdig releases a paragraph's lines once its inlines are parsed, so the extent comes from the span.
+        var firstLine = paragraph.Line;
+        var end = Math.Min(LineOf(Math.Min(paragraph.Span.End, _text.Length - 1)) + 1, _lineStarts.Count);
+        for (var line = firstLine; line + 1 < end; line++)
+        {
+            if (!IsRow(line) || !IsSeparator(line + 1))
+            {
+                continue;
+            }
+
+            var rows = new List<int>();
+            for (var row = line + 2; row < end && IsRow(row); row++)
+            {
+                rows.Add(row);
+            }
+
+            return new TableLines(line, rows);
+        }
+
+        return null;
+    }
+
+    public string RawLines(int firstLine, int endLine)
+    {
+        if (endLine <= firstLine || firstLine < 0 || firstLine >= _lineStarts.Count)
+        {
+            return string.Empty;
+        }
+
+        var start = _lineStarts[firstLine];
+        var end = LineEnd(Math.Min(endLine, _lineStarts.Count) - 1);
+        return end > start ? _text.Substring(start, end - start) : string.Empty;
+    }
+
     /// <summary>Reads a field table; rows that cannot be used are reported and skipped.</summary>
-    public List<FieldModel> ReadFields(Table table, string tableName, out TableLayout layout)
+    public List<FieldModel> ReadFields(TableLines table, string tableName, out TableLayout layout)
     {
         layout = TableLayout.None;
         var rowsIndented = false;
         var fields = new List<FieldModel>();
-        TableRow? header = null;
-        var rows = new List<TableRow>();
-        foreach (var child in table)
-        {
-            if (child is TableRow row)
-            {
-                if (header is null && row.IsHeader)
-                {
-                    header = row;
-                }
-                else
-                {
-                    rows.Add(row);
-                }
-            }
-        }
-
-        if (header is null)
-        {
-            Report("AUTHGEN003", table.Line, _fileName, tableName, "it has no header row");
-            return fields;
-        }
-
-        var columns = TableColumns.FromHeader(CellText.SplitRow(RawLine(header.Line)));
+        var headerLine = table.HeaderLine;
+        var columns = TableColumns.FromHeader(CellText.SplitRow(RawLine(headerLine)));
         if (columns.Name < 0 || columns.Type < 0)
         {
-            Report("AUTHGEN003", header.Line, _fileName, tableName, "the header has no Name and Type columns");
+            Report("AUTHGEN003", headerLine, _fileName, tableName, "the header has no Name and Type columns");
             return fields;
         }
 
-        var separator = CellText.SplitRow(RawLine(header.Line + 1));
+        var separator = CellText.SplitRow(RawLine(headerLine + 1));
         var generatorLayout = separator.TrueForAll(cell => cell == "----");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        foreach (var rowLine in table.RowLines)
         {
-            var raw = RawLine(row.Line);
+            var raw = RawLine(rowLine);
             if (raw.Length > 0 && (raw[0] == ' ' || raw[0] == '\t'))
             {
                 rowsIndented = true;
@@ -145,20 +162,20 @@ internal sealed class PageReader
             var cells = CellText.SplitRow(raw);
             if (cells.Count <= Math.Max(columns.Name, columns.Type))
             {
-                Report("AUTHGEN004", row.Line, _fileName, tableName, $"it has {cells.Count} cells, fewer than the header");
+                Report("AUTHGEN004", rowLine, _fileName, tableName, $"it has {cells.Count} cells, fewer than the header");
                 continue;
             }
 
             var name = CellText.ToToken(cells[columns.Name]);
             if (name.Length == 0)
             {
-                Report("AUTHGEN004", row.Line, _fileName, tableName, "its name cell is empty");
+                Report("AUTHGEN004", rowLine, _fileName, tableName, "its name cell is empty");
                 continue;
             }
 
             if (!seen.Add(name))
             {
-                Report("AUTHGEN009", row.Line, _fileName, name, tableName);
+                Report("AUTHGEN009", rowLine, _fileName, name, tableName);
                 continue;
             }
 
@@ -167,7 +184,7 @@ internal sealed class PageReader
             var type = TypeCellReader.Read(cells[columns.Type], description, example);
             if (type.Note is not null)
             {
-                Report("AUTHGEN005", row.Line, _fileName, name, tableName, CellText.ToToken(cells[columns.Type]), type.Note);
+                Report("AUTHGEN005", rowLine, _fileName, name, tableName, CellText.ToToken(cells[columns.Type]), type.Note);
             }
 
             var enumValues = type.Type.Kind == ValueKind.String
@@ -181,7 +198,7 @@ internal sealed class PageReader
                 NullIfDash(CellText.ToToken(columns.Cell(cells, columns.Default))),
                 example,
                 enumValues,
-                row.Line));
+                rowLine));
         }
 
         if (fields.Count > 0)
@@ -190,6 +207,19 @@ internal sealed class PageReader
         }
 
         return fields;
+    }
+
+    private bool IsRow(int line) => RawLine(line).TrimStart().StartsWith("|", StringComparison.Ordinal);
+
+    private bool IsSeparator(int line)
+    {
+        if (!IsRow(line))
+        {
+            return false;
+        }
+
+        var cells = CellText.SplitRow(RawLine(line));
+        return cells.Count > 0 && cells.TrueForAll(cell => cell.Length > 0 && cell.Trim(':', '-', ' ').Length == 0 && cell.IndexOf('-') >= 0);
     }
 
     private static bool IsYes(string value)
@@ -209,6 +239,20 @@ internal sealed class PageReader
     }
 
     private static string? NullIfDash(string value) => value.Length == 0 || value == "-" ? null : value;
+
+    /// <summary>The lines of a pipe table: its header line and the lines of its rows after the separator.</summary>
+    public sealed class TableLines
+    {
+        public TableLines(int headerLine, List<int> rowLines)
+        {
+            HeaderLine = headerLine;
+            RowLines = rowLines;
+        }
+
+        public int HeaderLine { get; }
+
+        public List<int> RowLines { get; }
+    }
 
     private int LineEnd(int line)
     {

@@ -18,17 +18,14 @@ public sealed class PackageLayoutTests
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
 
     /// <summary>
-    /// Assemblies the compiler host has loaded before any generator: the compiler's own and the libraries it is built
-    /// on. The .NET 10 SDK compiles SDK-style projects with its .NET compiler, also under Visual Studio's MSBuild, and
-    /// there they are part of the runtime. Only their names are checked: a .NET Framework-hosted compiler binds
-    /// System.Memory 4.0.1.2, older than the 4.0.2.0 that Markdig is built against, which is not supported.
+    /// The compiler assembly the generator is built against (<c>Microsoft.CodeAnalysis</c> 4.14, netstandard2.0).
+    /// Every host that runs this compiler, a .NET Framework-hosted one in an older IDE included, has the libraries it
+    /// references loaded at those versions or newer; the generator may rely on those and on nothing newer.
     /// </summary>
-    private static readonly HashSet<string> HostAssemblies = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "netstandard", "mscorlib", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Buffers",
-        "System.Collections.Immutable", "System.Memory", "System.Numerics.Vectors", "System.Reflection.Metadata",
-        "System.Runtime.CompilerServices.Unsafe", "System.Text.Encoding.CodePages", "System.Threading.Tasks.Extensions",
-    };
+    private static readonly string CompilerAssembly = typeof(PackageLayoutTests).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "TargetedCompilerAssembly").Value!;
 
     private readonly PackagingScenario _scenario;
 
@@ -71,7 +68,7 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public async Task Every_assembly_the_generator_needs_is_beside_it_or_comes_with_the_compiler()
+    public async Task Every_assembly_the_generator_needs_is_beside_it_or_comes_with_the_compiler_at_that_version()
     {
         var packed = await _scenario.Packages;
         using var package = ZipFile.OpenRead(packed.Package);
@@ -82,20 +79,38 @@ public sealed class PackageLayoutTests
         var shipped = analyzers
             .Select(e => Path.GetFileNameWithoutExtension(e.Name))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, Version> host;
+        using (var compiler = File.OpenRead(CompilerAssembly))
+        {
+            host = References(compiler).ToDictionary(r => r.Name, r => r.Version, StringComparer.OrdinalIgnoreCase);
+        }
 
-        var missing = new List<string>();
+        host["Microsoft.CodeAnalysis"] = new Version(4, 14, 0, 0);
+        host["Microsoft.CodeAnalysis.CSharp"] = new Version(4, 14, 0, 0);
+
+        var problems = new List<string>();
         foreach (var entry in analyzers)
         {
-            foreach (var reference in References(entry))
+            using var stream = entry.Open();
+            foreach (var (name, version) in References(stream))
             {
-                if (!shipped.Contains(reference) && !HostAssemblies.Contains(reference))
+                if (shipped.Contains(name))
                 {
-                    missing.Add(entry.Name + " -> " + reference);
+                    continue;
+                }
+
+                if (!host.TryGetValue(name, out var available))
+                {
+                    problems.Add($"{entry.Name} -> {name} {version}: neither in the package nor loaded by the compiler");
+                }
+                else if (version > available)
+                {
+                    problems.Add($"{entry.Name} -> {name} {version}: newer than the compiler's {available}");
                 }
             }
         }
 
-        Assert.Empty(missing);
+        Assert.Empty(problems);
         Assert.DoesNotContain("System.Memory", shipped);
     }
 
@@ -151,19 +166,16 @@ public sealed class PackageLayoutTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static List<string> References(ZipArchiveEntry entry)
+    private static List<(string Name, Version Version)> References(Stream assembly)
     {
-        using var stream = new MemoryStream();
-        using (var source = entry.Open())
-        {
-            source.CopyTo(stream);
-        }
-
-        stream.Position = 0;
-        using var reader = new PEReader(stream);
+        using var copy = new MemoryStream();
+        assembly.CopyTo(copy);
+        copy.Position = 0;
+        using var reader = new PEReader(copy);
         var metadata = reader.GetMetadataReader();
         return metadata.AssemblyReferences
-            .Select(handle => metadata.GetString(metadata.GetAssemblyReference(handle).Name))
+            .Select(handle => metadata.GetAssemblyReference(handle))
+            .Select(reference => (metadata.GetString(reference.Name), reference.Version))
             .ToList();
     }
 
