@@ -28,6 +28,10 @@ internal sealed class CatalogBuilder
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
+
+    // Cleared and refilled per record and per enum, rather than copied from the reserved names each time.
+    private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _enumMemberNames = new(StringComparer.Ordinal);
     private string _commonFolder = string.Empty;
 
     private CatalogBuilder(GeneratorSettings settings)
@@ -309,7 +313,7 @@ internal sealed class CatalogBuilder
     private ObjectSpec BuildObject(StructureEntry entry)
     {
         var typeName = _typeNames[entry.Key];
-        var taken = new HashSet<string>(Identifiers.ReservedMemberNames, StringComparer.Ordinal) { typeName };
+        var taken = ReservedPlus(_memberNames, typeName);
         var properties = new List<PropertySpec>();
         foreach (var field in entry.Structure.Fields)
         {
@@ -369,7 +373,9 @@ internal sealed class CatalogBuilder
     private string AddEnum(string candidate, FieldModel field, PageModel page)
     {
         var name = Identifiers.MakeUnique(Identifiers.ToTypeName(candidate), _takenTypeNames);
-        var taken = new HashSet<string>(Identifiers.ReservedMemberNames, StringComparer.Ordinal) { name, "IsKnown", "Known" };
+        var taken = ReservedPlus(_enumMemberNames, name);
+        taken.Add("IsKnown");
+        taken.Add("Known");
         var members = new List<EnumMemberSpec>();
         foreach (var value in field.EnumValues)
         {
@@ -380,6 +386,14 @@ internal sealed class CatalogBuilder
         var doc = FirstLine(field.Description);
         _enums.Add(new EnumSpec(_settings.Namespace, name, doc, page.FileName, members.ToEquatableArray()));
         return name;
+    }
+
+    private static HashSet<string> ReservedPlus(HashSet<string> names, string typeName)
+    {
+        names.Clear();
+        names.UnionWith(Identifiers.ReservedMemberNames);
+        names.Add(typeName);
+        return names;
     }
 
     private OperationSpec BuildOperation(OperationPlan plan)

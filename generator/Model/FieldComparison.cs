@@ -10,6 +10,12 @@ internal static class FieldComparison
     /// <summary>Says how two field lists differ, or returns null when they describe the same shape.</summary>
     public static string? Describe(EquatableArray<FieldModel> first, EquatableArray<FieldModel> second)
     {
+        // Most pages that share a type list its fields in the same order; only a mismatch needs the lookup below.
+        if (SameShapeInOrder(first, second))
+        {
+            return null;
+        }
+
         var byName = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
         foreach (var field in first)
         {
@@ -33,7 +39,7 @@ internal static class FieldComparison
                 return $"field '{field.JsonName}' is required on one and optional on the other";
             }
 
-            if (!field.EnumValues.Select(v => v.Value).SequenceEqual(other.EnumValues.Select(v => v.Value), StringComparer.Ordinal))
+            if (!SameValues(field.EnumValues, other.EnumValues))
             {
                 return $"field '{field.JsonName}' lists other values";
             }
@@ -47,5 +53,46 @@ internal static class FieldComparison
         }
 
         return null;
+    }
+
+    private static bool SameShapeInOrder(EquatableArray<FieldModel> first, EquatableArray<FieldModel> second)
+    {
+        if (first.Count != second.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < first.Count; i++)
+        {
+            FieldModel a = first[i];
+            FieldModel b = second[i];
+            if (!string.Equals(a.JsonName, b.JsonName, StringComparison.Ordinal)
+                || a.Required != b.Required
+                || !a.Type.Equals(b.Type)
+                || !SameValues(a.EnumValues, b.EnumValues))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameValues(EquatableArray<EnumValueModel> first, EquatableArray<EnumValueModel> second)
+    {
+        if (first.Count != second.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < first.Count; i++)
+        {
+            if (!string.Equals(first[i].Value, second[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

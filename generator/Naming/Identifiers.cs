@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -15,10 +16,15 @@ internal static class Identifiers
         "Deconstruct", "PrintMembers", "Clone", "WriteJson", "ReadJson", "WriteParameters", "Value", "ReferenceEquals",
     };
 
+    [ThreadStatic]
+    private static StringBuilder? s_builder;
+
     /// <summary>A PascalCase identifier: word boundaries at non-identifier characters, first letters raised.</summary>
     public static string ToPascal(string name, string fallback)
     {
-        var builder = new StringBuilder(name.Length);
+        // Called for every field of every page on each merge; one builder per thread spares a buffer per name.
+        var builder = s_builder ??= new StringBuilder(64);
+        builder.Clear();
         var raiseNext = true;
         foreach (var c in name)
         {
