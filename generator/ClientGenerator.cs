@@ -67,15 +67,14 @@ public sealed class ClientGenerator : IIncrementalGenerator
         }
         catch (Exception exception)
         {
-            // A page the parser cannot handle must not take the other pages' output down with it.
-            var failed = PageParser.Parse(path, null, null, cancellationToken);
-            return failed with
-            {
-                Diagnostics = new[]
-                {
-                    DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(path), failed.FileName, Describe(exception)),
-                }.ToEquatableArray(),
-            };
+            // A page the parser cannot handle must not take the other pages' output down with it. The parser is not
+            // called again here: if it failed to initialise (Markdig not loadable), it would throw once more.
+            var fileName = System.IO.Path.GetFileName(path);
+            return PageModel.WithoutCode(
+                path,
+                fileName,
+                System.IO.Path.GetFileNameWithoutExtension(path),
+                DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(path), fileName, Describe(exception)));
         }
     }
 

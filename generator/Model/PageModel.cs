@@ -49,4 +49,25 @@ internal sealed record PageModel(
     string? ExampleJson,
     int ExampleLine,
     EquatableArray<StructureModel> Structures,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>A page that yields no code, only the diagnostic saying why.</summary>
+    public static PageModel WithoutCode(string filePath, string fileName, string slug, DiagnosticInfo diagnostic) =>
+        new(
+            filePath,
+            fileName,
+            slug,
+            false,
+            string.Empty,
+            string.Empty,
+            null,
+            null,
+            EquatableArray<FieldModel>.Empty,
+            TableLayout.None,
+            null,
+            null,
+            null,
+            0,
+            EquatableArray<StructureModel>.Empty,
+            new[] { diagnostic }.ToEquatableArray());
+}
