@@ -37,7 +37,60 @@ public static class AuthingSignature
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(signedParameters);
 
-        var signedHeaders = new List<KeyValuePair<string, string>>();
+        var text = new StringBuilder(256);
+        AppendStringToSign(text, new List<KeyValuePair<string, string>>(), method, path, headers, signedParameters);
+        return text.ToString();
+    }
+
+    /// <summary>Base64 of HMAC-SHA1 over the UTF-8 bytes of <paramref name="stringToSign"/>.</summary>
+    public static string ComputeSignature(string accessKeySecret, string stringToSign)
+    {
+        ArgumentNullException.ThrowIfNull(accessKeySecret);
+        ArgumentNullException.ThrowIfNull(stringToSign);
+        byte[] key = Encoding.UTF8.GetBytes(accessKeySecret);
+        try
+        {
+            return ComputeSignature(key, stringToSign);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>
+    /// As the public overload, with the secret already encoded. The text is encoded into a pooled buffer, cleared
+    /// before it goes back because the text holds the request's parameter values.
+    /// </summary>
+    internal static string ComputeSignature(ReadOnlySpan<byte> key, string stringToSign)
+    {
+        byte[] data = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(stringToSign.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(stringToSign, data);
+            Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+            HMACSHA1.HashData(key, data.AsSpan(0, length), hash);
+            return Convert.ToBase64String(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(data, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Appends the string to sign to <paramref name="text"/>; <paramref name="signedHeaders"/> is scratch space for
+    /// sorting, cleared first, so a caller that signs often can hand the same list in every time.
+    /// </summary>
+    internal static void AppendStringToSign(
+        StringBuilder text,
+        List<KeyValuePair<string, string>> signedHeaders,
+        string method,
+        string path,
+        IEnumerable<KeyValuePair<string, string>> headers,
+        IEnumerable<KeyValuePair<string, string>> signedParameters)
+    {
+        signedHeaders.Clear();
         foreach (KeyValuePair<string, string> header in headers)
         {
             string name = header.Key.ToLowerInvariant();
@@ -49,7 +102,6 @@ public static class AuthingSignature
 
         signedHeaders.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
 
-        var text = new StringBuilder(256);
         text.Append(method).Append('\n');
         foreach (KeyValuePair<string, string> header in signedHeaders)
         {
@@ -58,24 +110,6 @@ public static class AuthingSignature
 
         text.Append(path);
         AppendParameters(text, signedParameters);
-        return text.ToString();
-    }
-
-    /// <summary>Base64 of HMAC-SHA1 over the UTF-8 bytes of <paramref name="stringToSign"/>.</summary>
-    public static string ComputeSignature(string accessKeySecret, string stringToSign)
-    {
-        ArgumentNullException.ThrowIfNull(accessKeySecret);
-        ArgumentNullException.ThrowIfNull(stringToSign);
-        byte[] key = Encoding.UTF8.GetBytes(accessKeySecret);
-        byte[] data = Encoding.UTF8.GetBytes(stringToSign);
-        try
-        {
-            return Convert.ToBase64String(HMACSHA1.HashData(key, data));
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(key);
-        }
     }
 
     /// <summary>The authorization header value: <c>authing &lt;accessKeyId&gt;:&lt;signature&gt;</c>.</summary>

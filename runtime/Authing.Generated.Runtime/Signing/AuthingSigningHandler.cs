@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -27,8 +28,15 @@ public sealed class AuthingSigningHandler : DelegatingHandler
         AuthingHeaders.Lang, AuthingHeaders.AppId, AuthingHeaders.Date, AuthingHeaders.Authorization,
     ];
 
+    // Scratch space for sorting the signed headers, one per thread. Only header names and values pass through it,
+    // and it is cleared after each use; the string to sign, which holds parameter values, is never kept.
+    [ThreadStatic]
+    private static List<KeyValuePair<string, string>>? t_signedHeaders;
+
     private readonly string _accessKeyId;
-    private readonly string _accessKeySecret;
+
+    // The secret's UTF-8 bytes, encoded once rather than for every request; held only as long as the secret itself.
+    private readonly byte[] _key;
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a handler that signs with the key pair of <paramref name="options"/>.</summary>
@@ -39,7 +47,7 @@ public sealed class AuthingSigningHandler : DelegatingHandler
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _accessKeyId = options.AccessKeyId!;
-        _accessKeySecret = options.AccessKeySecret!;
+        _key = Encoding.UTF8.GetBytes(options.AccessKeySecret!);
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
@@ -85,9 +93,12 @@ public sealed class AuthingSigningHandler : DelegatingHandler
         string date = _timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         headers.TryAddWithoutValidation(AuthingHeaders.Date, date);
 
-        string stringToSign = AuthingSignature.BuildStringToSign(
-            request.Method.Method, material.Path, SignedHeaders(headers), material.SignedParameters);
-        string signature = AuthingSignature.ComputeSignature(_accessKeySecret, stringToSign);
+        var text = new StringBuilder(512);
+        List<KeyValuePair<string, string>> signedHeaders = t_signedHeaders ??= new List<KeyValuePair<string, string>>();
+        AuthingSignature.AppendStringToSign(
+            text, signedHeaders, request.Method.Method, material.Path, SignedHeaders(headers), material.SignedParameters);
+        signedHeaders.Clear();
+        string signature = AuthingSignature.ComputeSignature(_key, text.ToString());
         headers.TryAddWithoutValidation(
             AuthingHeaders.Authorization, AuthingSignature.FormatAuthorization(_accessKeyId, signature));
     }
