@@ -83,7 +83,10 @@ public sealed class AuthingTransport : IDisposable
     /// Sends one call of <paramref name="operation"/> and returns its typed response.
     /// </summary>
     /// <exception cref="AuthingApiException">The envelope's statusCode is not 200.</exception>
-    /// <exception cref="AuthingHttpException">The HTTP status is not a success, or the body no envelope.</exception>
+    /// <exception cref="AuthingHttpException">
+    /// The HTTP status is not a success, the body is no envelope, or the body broke off before its end (the
+    /// exception keeps the status, headers and what arrived; <see cref="Exception.InnerException"/> says why).
+    /// </exception>
     /// <exception cref="AuthingSerializationException">The envelope could not be read as the response type.</exception>
     /// <exception cref="AuthingTimeoutException">The call or its last attempt ran out of time.</exception>
     /// <exception cref="OperationCanceledException">
@@ -110,6 +113,9 @@ public sealed class AuthingTransport : IDisposable
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
                 .ConfigureAwait(false);
             httpStatus = response.StatusCode;
+
+            // Limitation: the body is read here, after the retry pipeline has handed over the response, so a GET
+            // whose body breaks off is reported, not retried.
             using ResponseBody body = await ResponseBody
                 .ReadAsync(response.Content, _options.MaxResponseBytes, deadline.Token)
                 .ConfigureAwait(false);
@@ -200,6 +206,14 @@ public sealed class AuthingTransport : IDisposable
             json = json[3..];
         }
 
+        if (body.ReadFailure is { } readFailure)
+        {
+            long? declared = response.Content.Headers.ContentLength;
+            string arrived = declared is null ? $"{body.Length}" : $"{body.Length} of {declared}";
+            throw HttpFailure(operation, response, json, started,
+                $"but its body broke off after {arrived} bytes", readFailure);
+        }
+
         if (body.ExceededLimit)
         {
             throw HttpFailure(operation, response, json, started,
@@ -276,14 +290,15 @@ public sealed class AuthingTransport : IDisposable
         HttpResponseMessage response,
         ReadOnlySpan<byte> body,
         long started,
-        string problem)
+        string problem,
+        Exception? cause = null)
     {
         TransportLog.RequestFailed(
             _logger, operation.Method, operation.Path, nameof(AuthingHttpException),
             TransportLog.ElapsedMilliseconds(started), (int)response.StatusCode);
         return new AuthingHttpException(
             operation.DisplayName, response.StatusCode, response.ReasonPhrase, CopyHeaders(response),
-            ContentStart(body), problem);
+            ContentStart(body), problem, cause);
     }
 
     private void LogFailure<TRequest, TResponse>(
