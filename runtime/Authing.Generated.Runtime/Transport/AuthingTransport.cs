@@ -82,10 +82,11 @@ public sealed class AuthingTransport : IDisposable
     /// <summary>
     /// Sends one call of <paramref name="operation"/> and returns its typed response.
     /// </summary>
-    /// <exception cref="AuthingApiException">The envelope's statusCode is not 200.</exception>
+    /// <exception cref="AuthingApiException">The envelope's statusCode is a whole number other than 200.</exception>
     /// <exception cref="AuthingHttpException">
-    /// The HTTP status is not a success, the body is no envelope, or the body broke off before its end (the
-    /// exception keeps the status, headers and what arrived; <see cref="Exception.InnerException"/> says why).
+    /// The HTTP status is not a success, the body is no envelope (not a JSON object, or no whole-number statusCode),
+    /// or the body broke off before its end (the exception keeps the status, headers and what arrived;
+    /// <see cref="Exception.InnerException"/> says why).
     /// </exception>
     /// <exception cref="AuthingSerializationException">The envelope could not be read as the response type.</exception>
     /// <exception cref="AuthingTimeoutException">The call or its last attempt ran out of time.</exception>
@@ -231,6 +232,17 @@ public sealed class AuthingTransport : IDisposable
         }
 
         EnvelopeStatus envelope = EnvelopeScanner.Scan(json);
+        if (envelope.Form == StatusCodeForm.Missing)
+        {
+            throw HttpFailure(operation, response, json, started, "without an Authing JSON envelope (no statusCode)");
+        }
+
+        if (envelope.Form == StatusCodeForm.NotWholeNumber)
+        {
+            throw HttpFailure(operation, response, json, started,
+                "with an envelope whose statusCode is not a whole number");
+        }
+
         if (envelope.StatusCode is int statusCode && statusCode != EnvelopeScanner.SuccessStatusCode)
         {
             TransportLog.RequestCompleted(
