@@ -105,6 +105,7 @@ public sealed class AuthingTransport : IDisposable
 
         using HttpRequestMessage message = CreateRequest(operation, request, callOptions);
         long started = Stopwatch.GetTimestamp();
+        message.Options.Set(CallDeadline.Key, new CallDeadline(started, _options.Timeout));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
         HttpStatusCode? httpStatus = null;
