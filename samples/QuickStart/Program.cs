@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Authing.Generated;
 using Authing.Generated.Sandbox;
@@ -43,8 +44,10 @@ try
     Console.WriteLine($"success: {result.Data?.Success}, requestId: {result.RequestId}");
     return result.Data?.Success == true ? 0 : 1;
 }
-catch (Exception exception) when (exception is AuthingException or TimeoutException or System.Net.Http.HttpRequestException)
+catch (Exception exception) when (exception is AuthingException or TimeoutException or HttpRequestException)
 {
+    // What a call raises for a failure on the server's side or on the way there: an error envelope or a reply that
+    // is not one, even one cut off mid-body (AuthingException), running out of time, or a server out of reach.
     Console.Error.WriteLine($"The call failed: {exception.Message}");
     return 1;
 }

@@ -70,6 +70,34 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task Client_from_the_factory_does_not_wait_out_a_retry_after_longer_than_the_call_timeout()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.Headers.RetryAfter = "3600";
+            return Envelopes.WriteAsync(context, "slow down", 429, "text/plain");
+        });
+        var services = new ServiceCollection();
+        services.AddAuthingClient(transport => new SampleClient(transport), options =>
+        {
+            options.AccessKeyId = SignatureVerifier.AccessKeyId;
+            options.AccessKeySecret = SignatureVerifier.AccessKeySecret;
+            options.Host = server.Host;
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        AuthingHttpException error = await Assert.ThrowsAsync<AuthingHttpException>(() => provider
+            .GetRequiredService<SampleClient>().Transport
+            .SendAsync(TestOperations.EchoGet, new EchoRequest("v"), null, default));
+
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal("3600", Assert.Single(error.Headers["Retry-After"]));
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
     public void Two_client_types_get_separate_options_and_http_clients()
     {
         var services = new ServiceCollection();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -103,6 +104,55 @@ public sealed class TransportResilienceTests
 
         Assert.Equal(2, server.RequestCount);
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Retry_after_longer_than_the_call_timeout_surfaces_the_429_at_once(bool asDate)
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.Headers.RetryAfter = asDate
+                ? DateTimeOffset.UtcNow.AddHours(1).ToString("R", CultureInfo.InvariantCulture)
+                : "3600";
+            return Envelopes.WriteAsync(context, "slow down", 429, "text/plain");
+        });
+        using var logs = new CapturingLoggerProvider();
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server), logs);
+        var stopwatch = Stopwatch.StartNew();
+
+        AuthingHttpException error = await Assert.ThrowsAsync<AuthingHttpException>(
+            () => transport.SendAsync(TestOperations.EchoGet, new EchoRequest("v"), null, default));
+
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal("slow down", error.ContentStart);
+        Assert.Single(error.Headers["Retry-After"]);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Single(logs.Entries, entry => entry.EventId.Name == "AuthingRetryAfterTooLong"
+            && entry.Message.Contains("GET /api/v3/echo-get", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Retry_after_longer_than_the_time_left_in_the_call_surfaces_the_429()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync((context, n) =>
+        {
+            context.Response.Headers.RetryAfter = n == 1 ? "1" : "2";
+            return Envelopes.WriteAsync(context, "slow down", 429, "text/plain");
+        });
+        using AuthingTransport transport = AuthingTransport.Create(
+            TestOptions.For(server, options => options.Timeout = TimeSpan.FromSeconds(2.5)));
+        var stopwatch = Stopwatch.StartNew();
+
+        AuthingHttpException error = await Assert.ThrowsAsync<AuthingHttpException>(
+            () => transport.SendAsync(TestOperations.EchoGet, new EchoRequest("v"), null, default));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal("2", Assert.Single(error.Headers["Retry-After"]));
+        Assert.Equal(2, server.RequestCount);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(2.2));
     }
 
     [Fact]

@@ -147,6 +147,31 @@ public sealed class TransportResponseTests
     }
 
     [Fact]
+    public async Task Body_cut_off_mid_way_gives_a_logged_http_exception_with_what_arrived_and_the_cause()
+    {
+        await using RawReplyServer server = RawReplyServer.Start(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\nx-gateway: edge-7\r\n\r\n" +
+            """{"statusCode":200,""");
+        using var logs = new CapturingLoggerProvider();
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server.Host), logs);
+
+        AuthingHttpException error = await Assert.ThrowsAsync<AuthingHttpException>(
+            () => transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default));
+
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Equal("OK", error.ReasonPhrase);
+        Assert.Equal("""{"statusCode":200,""", error.ContentStart);
+        Assert.Equal("edge-7", Assert.Single(error.Headers["x-gateway"]));
+        Assert.Equal("500", Assert.Single(error.Headers["Content-Length"]));
+        Assert.IsAssignableFrom<System.IO.IOException>(error.InnerException);
+        Assert.Contains("POST /api/v3/echo-post returned HTTP 200 OK", error.Message);
+        Assert.Contains("but its body broke off after 18 of 500 bytes", error.Message);
+        Assert.Single(logs.Entries, entry => entry.EventId.Name == "AuthingRequestFailed"
+            && entry.Message.Contains("POST /api/v3/echo-post failed with AuthingHttpException", StringComparison.Ordinal)
+            && entry.Message.Contains("(HTTP 200)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Body_larger_than_the_limit_is_refused()
     {
         string body = "{\"statusCode\":200,\"data\":{\"value\":\"" + new string('x', 5000) + "\"}}";

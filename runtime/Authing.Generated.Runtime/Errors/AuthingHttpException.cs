@@ -5,8 +5,9 @@ using System.Net;
 namespace Authing.Generated;
 
 /// <summary>
-/// The server did not answer with an Authing envelope: a non-success HTTP status, or a body that is not JSON
-/// (a gateway's HTML page, an empty body). Everything the server said is kept.
+/// The server did not answer with an Authing envelope: a non-success HTTP status, a body that is not JSON (a
+/// gateway's HTML page, an empty body), JSON without a whole-number <c>statusCode</c>, or a body that broke off
+/// before its end (then <see cref="Exception.InnerException"/> says why). Everything the server said is kept.
 /// </summary>
 public sealed class AuthingHttpException : AuthingException
 {
@@ -18,7 +19,23 @@ public sealed class AuthingHttpException : AuthingException
         IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
         string contentStart,
         string problem)
-        : base(Describe(operation, statusCode, reasonPhrase, contentStart, problem))
+        : this(operation, statusCode, reasonPhrase, headers, contentStart, problem, innerException: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the exception from what the server answered before <paramref name="innerException"/> stopped the
+    /// reading of the body.
+    /// </summary>
+    public AuthingHttpException(
+        string operation,
+        HttpStatusCode statusCode,
+        string? reasonPhrase,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
+        string contentStart,
+        string problem,
+        Exception? innerException)
+        : base(Describe(operation, statusCode, reasonPhrase, contentStart, problem), innerException)
     {
         Operation = operation;
         StatusCode = statusCode;
@@ -39,7 +56,10 @@ public sealed class AuthingHttpException : AuthingException
     /// <summary>The response and content headers, by case-insensitive name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
-    /// <summary>The first kilobyte or so of the body, decoded as UTF-8; empty when the body was empty.</summary>
+    /// <summary>
+    /// The first kilobyte or so of the body, decoded as UTF-8; empty when the body was empty. For a body that broke
+    /// off, the part that arrived.
+    /// </summary>
     public string ContentStart { get; }
 
     private static string Describe(

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -29,7 +30,8 @@ internal static class AuthingResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = static arguments => new ValueTask<bool>(IsTransient(arguments.Outcome)),
+                ShouldHandle = arguments => new ValueTask<bool>(
+                    IsTransient(arguments.Outcome) && WaitFits(arguments.Outcome, arguments.Context, options, logger)),
                 OnRetry = arguments =>
                 {
                     HttpRequestMessage? request = arguments.Context.GetRequestMessage();
@@ -44,6 +46,7 @@ internal static class AuthingResilience
                 },
             };
 
+            // Must come after ShouldHandle is set: it wraps the predicate that is there at the time.
             if (!options.RetryNonIdempotentRequests)
             {
                 retry.DisableForUnsafeHttpMethods();
@@ -75,6 +78,48 @@ internal static class AuthingResilience
         return outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
     }
+
+    /// <summary>
+    /// False when the response's Retry-After asks for a wait longer than the call has left. Waiting would only end
+    /// in a timeout that loses the answer, so the response goes back to the caller at once, Retry-After included.
+    /// </summary>
+    private static bool WaitFits(
+        Outcome<HttpResponseMessage> outcome, ResilienceContext context, AuthingClientOptions options, ILogger logger)
+    {
+        if (outcome.Result is not { } response || RequestedWait(response) is not TimeSpan wait)
+        {
+            return true;
+        }
+
+        // A request that did not come through the transport carries no deadline; the call's whole limit bounds it.
+        HttpRequestMessage? request = context.GetRequestMessage();
+        TimeSpan remaining = options.Timeout;
+        if (request is not null && request.Options.TryGetValue(CallDeadline.Key, out CallDeadline? call))
+        {
+            remaining = call.Remaining;
+        }
+
+        if (wait < remaining)
+        {
+            return true;
+        }
+
+        TransportLog.RetryAfterTooLong(
+            logger,
+            request?.Method.Method ?? "?",
+            request?.RequestUri?.AbsolutePath ?? "?",
+            (long)wait.TotalMilliseconds,
+            (long)Math.Max(0, remaining.TotalMilliseconds));
+        return false;
+    }
+
+    /// <summary>The wait a Retry-After header asks for, as seconds or as a date; null without one.</summary>
+    private static TimeSpan? RequestedWait(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - TimeProvider.System.GetUtcNow(),
+        _ => null,
+    };
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response
         ? "HTTP " + (int)response.StatusCode

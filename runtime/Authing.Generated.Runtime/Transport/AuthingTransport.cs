@@ -82,8 +82,12 @@ public sealed class AuthingTransport : IDisposable
     /// <summary>
     /// Sends one call of <paramref name="operation"/> and returns its typed response.
     /// </summary>
-    /// <exception cref="AuthingApiException">The envelope's statusCode is not 200.</exception>
-    /// <exception cref="AuthingHttpException">The HTTP status is not a success, or the body no envelope.</exception>
+    /// <exception cref="AuthingApiException">The envelope's statusCode is a whole number other than 200.</exception>
+    /// <exception cref="AuthingHttpException">
+    /// The HTTP status is not a success, the body is no envelope (not a JSON object, or no whole-number statusCode),
+    /// or the body broke off before its end (the exception keeps the status, headers and what arrived;
+    /// <see cref="Exception.InnerException"/> says why).
+    /// </exception>
     /// <exception cref="AuthingSerializationException">The envelope could not be read as the response type.</exception>
     /// <exception cref="AuthingTimeoutException">The call or its last attempt ran out of time.</exception>
     /// <exception cref="OperationCanceledException">
@@ -101,6 +105,7 @@ public sealed class AuthingTransport : IDisposable
 
         using HttpRequestMessage message = CreateRequest(operation, request, callOptions);
         long started = Stopwatch.GetTimestamp();
+        message.Options.Set(CallDeadline.Key, new CallDeadline(started, _options.Timeout));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
         HttpStatusCode? httpStatus = null;
@@ -110,6 +115,9 @@ public sealed class AuthingTransport : IDisposable
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
                 .ConfigureAwait(false);
             httpStatus = response.StatusCode;
+
+            // Limitation: the body is read here, after the retry pipeline has handed over the response, so a GET
+            // whose body breaks off is reported, not retried.
             using ResponseBody body = await ResponseBody
                 .ReadAsync(response.Content, _options.MaxResponseBytes, deadline.Token)
                 .ConfigureAwait(false);
@@ -200,6 +208,14 @@ public sealed class AuthingTransport : IDisposable
             json = json[3..];
         }
 
+        if (body.ReadFailure is { } readFailure)
+        {
+            long? declared = response.Content.Headers.ContentLength;
+            string arrived = declared is null ? $"{body.Length}" : $"{body.Length} of {declared}";
+            throw HttpFailure(operation, response, json, started,
+                $"but its body broke off after {arrived} bytes", readFailure);
+        }
+
         if (body.ExceededLimit)
         {
             throw HttpFailure(operation, response, json, started,
@@ -217,6 +233,17 @@ public sealed class AuthingTransport : IDisposable
         }
 
         EnvelopeStatus envelope = EnvelopeScanner.Scan(json);
+        if (envelope.Form == StatusCodeForm.Missing)
+        {
+            throw HttpFailure(operation, response, json, started, "without an Authing JSON envelope (no statusCode)");
+        }
+
+        if (envelope.Form == StatusCodeForm.NotWholeNumber)
+        {
+            throw HttpFailure(operation, response, json, started,
+                "with an envelope whose statusCode is not a whole number");
+        }
+
         if (envelope.StatusCode is int statusCode && statusCode != EnvelopeScanner.SuccessStatusCode)
         {
             TransportLog.RequestCompleted(
@@ -276,14 +303,15 @@ public sealed class AuthingTransport : IDisposable
         HttpResponseMessage response,
         ReadOnlySpan<byte> body,
         long started,
-        string problem)
+        string problem,
+        Exception? cause = null)
     {
         TransportLog.RequestFailed(
             _logger, operation.Method, operation.Path, nameof(AuthingHttpException),
             TransportLog.ElapsedMilliseconds(started), (int)response.StatusCode);
         return new AuthingHttpException(
             operation.DisplayName, response.StatusCode, response.ReasonPhrase, CopyHeaders(response),
-            ContentStart(body), problem);
+            ContentStart(body), problem, cause);
     }
 
     private void LogFailure<TRequest, TResponse>(

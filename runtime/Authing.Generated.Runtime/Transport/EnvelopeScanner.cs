@@ -5,7 +5,24 @@ using System.Text.Json;
 namespace Authing.Generated.Runtime;
 
 /// <summary>The envelope fields that decide whether a response is a failure, found by a pre-scan.</summary>
-internal readonly record struct EnvelopeStatus(int? StatusCode, int? ApiCode, string? Message, string? RequestId);
+internal readonly record struct EnvelopeStatus(
+    StatusCodeForm Form, int? StatusCode, int? ApiCode, string? Message, string? RequestId);
+
+/// <summary>What the pre-scan found where the envelope's <c>statusCode</c> should be.</summary>
+internal enum StatusCodeForm
+{
+    /// <summary>The JSON went wrong before a statusCode was found; the typed reader will say where.</summary>
+    Malformed,
+
+    /// <summary>Well-formed JSON with no top-level statusCode: not an Authing envelope.</summary>
+    Missing,
+
+    /// <summary>A statusCode that is no whole number: <c>true</c>, <c>"abc"</c>, an object, <c>200.5</c>.</summary>
+    NotWholeNumber,
+
+    /// <summary>A whole number, as a JSON number in any notation or a numeric string.</summary>
+    WholeNumber,
+}
 
 /// <summary>
 /// Looks at the top-level properties of a response envelope without reading <c>data</c> into anything, so that a
@@ -29,11 +46,13 @@ internal static class EnvelopeScanner
 
     /// <summary>
     /// Reads top-level properties until the end, stopping early when <c>statusCode</c> is 200, because the rest
-    /// then goes to the typed reader anyway. Malformed JSON ends the scan; the typed reader will say where.
+    /// then goes to the typed reader anyway. Malformed JSON ends the scan; the typed reader, which reads the whole
+    /// envelope, will meet the same fault and say where.
     /// </summary>
     // Limitation: a successful call's requestId is only known (and logged) when it comes before statusCode.
     public static EnvelopeStatus Scan(ReadOnlySpan<byte> json)
     {
+        StatusCodeForm form = StatusCodeForm.Malformed;
         int? statusCode = null;
         int? apiCode = null;
         string? message = null;
@@ -51,7 +70,8 @@ internal static class EnvelopeScanner
                 if (reader.ValueTextEquals("statusCode"u8))
                 {
                     reader.Read();
-                    statusCode = ReadInteger(ref reader);
+                    statusCode = ReadWholeNumber(ref reader);
+                    form = statusCode is null ? StatusCodeForm.NotWholeNumber : StatusCodeForm.WholeNumber;
                     if (statusCode == SuccessStatusCode)
                     {
                         break;
@@ -60,23 +80,30 @@ internal static class EnvelopeScanner
                 else if (reader.ValueTextEquals("apiCode"u8))
                 {
                     reader.Read();
-                    apiCode = ReadInteger(ref reader);
+                    apiCode = ReadWholeNumber(ref reader);
                 }
                 else if (reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
-                    message = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    message = ReadText(ref reader);
                 }
                 else if (reader.ValueTextEquals("requestId"u8))
                 {
                     reader.Read();
-                    requestId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    requestId = ReadText(ref reader);
                 }
                 else
                 {
                     reader.Read();
-                    reader.Skip();
                 }
+
+                // An object or array value is passed over whole, so nothing inside it is taken for the envelope's.
+                reader.Skip();
+            }
+
+            if (form == StatusCodeForm.Malformed && reader.TokenType == JsonTokenType.EndObject)
+            {
+                form = StatusCodeForm.Missing;
             }
         }
         catch (JsonException)
@@ -86,22 +113,44 @@ internal static class EnvelopeScanner
         {
         }
 
-        return new EnvelopeStatus(statusCode, apiCode, message, requestId);
+        return new EnvelopeStatus(form, statusCode, apiCode, message, requestId);
     }
 
-    private static int? ReadInteger(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The text of a string value; null for other values and for text that cannot be decoded, which is left to the
+    /// typed reader to report, so that only broken JSON stops the scan.
+    /// </summary>
+    private static string? ReadText(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int number))
+        if (reader.TokenType != JsonTokenType.String)
         {
-            return number;
+            return null;
         }
 
-        if (reader.TokenType == JsonTokenType.String &&
-            int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        try
         {
-            return number;
+            return reader.GetString();
         }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
-        return null;
+    /// <summary>
+    /// A whole number in the range of <see cref="int"/>, in whatever form JSON allows (<c>500</c>, <c>500.0</c>,
+    /// <c>5e2</c>) or as a numeric string (<c>"500"</c>); null for anything else.
+    /// </summary>
+    private static int? ReadWholeNumber(ref Utf8JsonReader reader)
+    {
+        decimal number = 0;
+        bool parsed = reader.TokenType == JsonTokenType.Number
+            ? reader.TryGetDecimal(out number)
+            : reader.TokenType == JsonTokenType.String &&
+                decimal.TryParse(ReadText(ref reader), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+        return parsed && decimal.IsInteger(number) && number is >= int.MinValue and <= int.MaxValue
+            ? (int)number
+            : null;
     }
 }

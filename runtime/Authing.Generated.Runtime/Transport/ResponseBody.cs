@@ -7,24 +7,34 @@ using System.Threading.Tasks;
 
 namespace Authing.Generated.Runtime;
 
-/// <summary>A response body read into a pooled buffer, never into a string. Dispose returns the buffer.</summary>
+/// <summary>
+/// A response body read into a pooled buffer, never into a string. A body that breaks off is kept as far as it
+/// arrived, with the failure. Dispose returns the buffer.
+/// </summary>
 internal sealed class ResponseBody : IDisposable
 {
     private const int InitialSize = 4096;
 
     private byte[]? _buffer;
 
-    private ResponseBody(byte[] buffer, int length, bool exceededLimit)
+    private ResponseBody(byte[] buffer, int length, bool exceededLimit, Exception? readFailure = null)
     {
         _buffer = buffer;
         Length = length;
         ExceededLimit = exceededLimit;
+        ReadFailure = readFailure;
     }
 
     public int Length { get; }
 
     /// <summary>The body was longer than the limit; <see cref="Span"/> holds only its start.</summary>
     public bool ExceededLimit { get; }
+
+    /// <summary>
+    /// Why the body stopped before its end (the connection closed or was reset, compressed data was corrupt);
+    /// <see cref="Span"/> holds what arrived before. Null when the body was read to its end.
+    /// </summary>
+    public Exception? ReadFailure { get; }
 
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
@@ -65,6 +75,10 @@ internal sealed class ResponseBody : IDisposable
                     length += read;
                 }
             }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return new ResponseBody(buffer, length, exceededLimit: false, readFailure: e);
         }
         catch
         {

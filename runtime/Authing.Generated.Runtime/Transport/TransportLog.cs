@@ -41,6 +41,15 @@ internal static partial class TransportLog
             "(DangerousAcceptAnyServerCertificate); anyone on the network path can impersonate the server")]
     public static partial void CertificateValidationDisabled(ILogger logger, string host);
 
+    [LoggerMessage(
+        EventId = 5,
+        EventName = "AuthingRetryAfterTooLong",
+        Level = LogLevel.Warning,
+        Message = "Authing {Method} {Path} is not retried: the server asks for a wait of {WaitMs} ms (Retry-After), " +
+            "more than the {RemainingMs} ms the call has left")]
+    public static partial void RetryAfterTooLong(
+        ILogger logger, string method, string path, long waitMs, long remainingMs);
+
     public static long ElapsedMilliseconds(long startTimestamp) =>
         (long)System.Diagnostics.Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
 

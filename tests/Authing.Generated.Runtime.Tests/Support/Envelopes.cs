@@ -36,13 +36,16 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 /// <summary>Options pointing at a loopback test server, with the test key pair and quick retries.</summary>
 internal static class TestOptions
 {
-    public static AuthingClientOptions For(LoopbackServer server, Action<AuthingClientOptions>? change = null)
+    public static AuthingClientOptions For(LoopbackServer server, Action<AuthingClientOptions>? change = null) =>
+        For(server.Host, change);
+
+    public static AuthingClientOptions For(string host, Action<AuthingClientOptions>? change = null)
     {
         var options = new AuthingClientOptions
         {
             AccessKeyId = SignatureVerifier.AccessKeyId,
             AccessKeySecret = SignatureVerifier.AccessKeySecret,
-            Host = server.Host,
+            Host = host,
             RetryDelay = TimeSpan.FromMilliseconds(20),
             MaxRetryAttempts = 3,
             Timeout = TimeSpan.FromSeconds(20),
