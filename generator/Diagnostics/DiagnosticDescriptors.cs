@@ -98,6 +98,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "Remove the second definition.");
 
+    public static readonly DiagnosticDescriptor UnusedTable = Create(
+        "AUTHGEN014",
+        "Table not used",
+        "Page '{0}': a table in the section '{1}' is not used: {2}",
+        DiagnosticSeverity.Warning,
+        "A response section has one table, the envelope; describe the data's fields under a heading of their own in " +
+        "the Data Structure section. A table there needs a heading such as ### <a id=\"Name\"></a> Name.");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "AUTHGEN001" => NotAnOperation,
@@ -113,6 +121,7 @@ internal static class DiagnosticDescriptors
         "AUTHGEN011" => RenamedMember,
         "AUTHGEN012" => GeneratorFailure,
         "AUTHGEN013" => DuplicateStructure,
+        "AUTHGEN014" => UnusedTable,
         _ => null,
     };
 
