@@ -82,7 +82,8 @@ internal static class DiagnosticDescriptors
         "Name changed to stay unique",
         "Page '{0}': '{1}' in '{2}' becomes the C# name '{3}' because '{4}' is already taken",
         DiagnosticSeverity.Info,
-        "Names that collide after conversion to C# get a suffix; the JSON name on the wire is unchanged.");
+        "Names that collide after conversion to C#, or with a namespace or class the generated code or its users " +
+        "refer to, get a suffix; the JSON name on the wire is unchanged.");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "AUTHGEN012",
