@@ -82,7 +82,8 @@ internal static class DiagnosticDescriptors
         "Name changed to stay unique",
         "Page '{0}': '{1}' in '{2}' becomes the C# name '{3}' because '{4}' is already taken",
         DiagnosticSeverity.Info,
-        "Names that collide after conversion to C# get a suffix; the JSON name on the wire is unchanged.");
+        "Names that collide after conversion to C#, or with a namespace or class the generated code or its users " +
+        "refer to, get a suffix; the JSON name on the wire is unchanged.");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "AUTHGEN012",
@@ -97,6 +98,14 @@ internal static class DiagnosticDescriptors
         "Page '{0}': data structure '{1}' is defined twice; the first definition is used",
         DiagnosticSeverity.Warning,
         "Remove the second definition.");
+
+    public static readonly DiagnosticDescriptor UnusedTable = Create(
+        "AUTHGEN014",
+        "Table not used",
+        "Page '{0}': a table in the section '{1}' is not used: {2}",
+        DiagnosticSeverity.Warning,
+        "A response section has one table, the envelope; describe the data's fields under a heading of their own in " +
+        "the Data Structure section. A table there needs a heading such as ### <a id=\"Name\"></a> Name.");
 
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
@@ -113,6 +122,7 @@ internal static class DiagnosticDescriptors
         "AUTHGEN011" => RenamedMember,
         "AUTHGEN012" => GeneratorFailure,
         "AUTHGEN013" => DuplicateStructure,
+        "AUTHGEN014" => UnusedTable,
         _ => null,
     };
 

@@ -22,11 +22,22 @@ internal sealed class CatalogBuilder
         "AuthingServiceCollectionExtensions",
     };
 
+    // Namespaces the generated code, the runtime and their users write. A type named like one of their segments
+    // hides that namespace from code inside the generated namespace (a user's test project beneath it, say), and a
+    // type whose full name is a namespace's (Authing.Generated.Runtime) shadows it even for global:: references.
+    private static readonly string[] ReservedNamespaces =
+    {
+        "System", "Microsoft", "Authing.Generated.Runtime", "Authing.Generated.Sandbox",
+    };
+
     private readonly GeneratorSettings _settings;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<string, StructureEntry> _structures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
+
+    // What holds each name a page's type may not have, so the rename diagnostic can say why.
+    private readonly Dictionary<string, string> _reservedTypeNames = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
 
     // Cleared and refilled per record and per enum, rather than copied from the reserved names each time.
@@ -37,13 +48,32 @@ internal sealed class CatalogBuilder
     private CatalogBuilder(GeneratorSettings settings)
     {
         _settings = settings;
-        _takenTypeNames.Add(settings.ManagementClientName);
-        _takenTypeNames.Add(settings.AuthenticationClientName);
-        _takenTypeNames.Add(settings.ManagementClientName + "ServiceCollectionExtensions");
-        _takenTypeNames.Add(settings.AuthenticationClientName + "ServiceCollectionExtensions");
+        foreach (var client in new[] { settings.ManagementClientName, settings.AuthenticationClientName })
+        {
+            Reserve(client, "the client class " + client);
+            Reserve(client + "ServiceCollectionExtensions", "the class " + client + "ServiceCollectionExtensions");
+        }
+
         foreach (var name in RuntimeTypeNames)
         {
-            _takenTypeNames.Add(name);
+            Reserve(name, "the runtime type " + name);
+        }
+
+        foreach (var ns in ReservedNamespaces.Concat(new[] { settings.Namespace }))
+        {
+            var segments = ns.Split('.');
+            for (var i = 0; i < segments.Length; i++)
+            {
+                Reserve(segments[i], "the namespace " + string.Join(".", segments, 0, i + 1));
+            }
+        }
+    }
+
+    private void Reserve(string name, string holder)
+    {
+        if (_takenTypeNames.Add(name))
+        {
+            _reservedTypeNames.Add(name, holder);
         }
     }
 
@@ -294,18 +324,23 @@ internal sealed class CatalogBuilder
                      .OrderBy(e => e.IsRequest ? 1 : 0)
                      .ThenBy(e => e.Key, StringComparer.Ordinal))
         {
-            var name = Identifiers.MakeUnique(Identifiers.ToTypeName(entry.RawName), _takenTypeNames);
+            var candidate = Identifiers.ToTypeName(entry.RawName);
+            var name = Identifiers.MakeUnique(candidate, _takenTypeNames);
             _typeNames[entry.Key] = name;
             if (name != entry.RawName && !entry.IsRequest)
             {
+                var holder = _reservedTypeNames.TryGetValue(candidate, out var reserved) ? reserved
+                    : name != candidate ? candidate
+                    : entry.RawName;
+                var line = entry.Structure.Line;
                 _diagnostics.Add(DiagnosticInfo.Create(
                     "AUTHGEN011",
-                    SourceSpot.File(entry.Page.FilePath),
+                    new SourceSpot(entry.Page.FilePath, 0, 0, line, 0, line, 0),
                     PageLabel(entry.Page),
                     entry.RawName,
                     "the data structures",
                     name,
-                    entry.RawName));
+                    holder));
             }
         }
     }

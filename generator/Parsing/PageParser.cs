@@ -55,9 +55,9 @@ internal static class PageParser
 
         var reader = new PageReader(filePath, fileName, text);
         var document = Markdown.Parse(text, Pipeline);
+        var tables = new PageTables(reader, fileName);
         var section = Section.Intro;
-        string? currentStructure = null;
-        int currentStructureLine = 0;
+        var sectionTitle = string.Empty;
         var title = string.Empty;
         var intro = new List<string>();
         string? clientName = null;
@@ -65,11 +65,6 @@ internal static class PageParser
         string? responseTypeName = null;
         string? exampleJson = null;
         var exampleLine = 0;
-        List<FieldModel>? requestFields = null;
-        var requestLayout = TableLayout.None;
-        StructureModel? response = null;
-        var structures = new List<StructureModel>();
-        var structureNames = new HashSet<string>(StringComparer.Ordinal);
         var sawRequestSection = false;
         var sawResponseSection = false;
 
@@ -81,6 +76,7 @@ internal static class PageParser
                 case HeadingBlock heading:
                 {
                     var headingText = reader.RawLine(heading.Line).TrimStart('#', ' ', '\t').Trim();
+                    tables.EndStructure();
                     if (heading.Level == 1)
                     {
                         if (title.Length == 0)
@@ -89,21 +85,22 @@ internal static class PageParser
                         }
 
                         section = Section.Intro;
+                        sectionTitle = CellText.ToPlainText(headingText);
                     }
                     else if (heading.Level == 2)
                     {
-                        section = Classify(CellText.ToPlainText(headingText));
+                        sectionTitle = CellText.ToPlainText(headingText);
+                        section = Classify(sectionTitle);
                         sawRequestSection |= section == Section.Request;
                         sawResponseSection |= section == Section.Response;
-                        currentStructure = null;
                     }
                     else if (section == Section.DataStructures)
                     {
                         var anchor = AnchorId.Match(headingText);
-                        currentStructure = anchor.Success && anchor.Groups["id"].Value.Trim().Length > 0
+                        var name = anchor.Success && anchor.Groups["id"].Value.Trim().Length > 0
                             ? anchor.Groups["id"].Value.Trim()
                             : CellText.ToToken(headingText);
-                        currentStructureLine = heading.Line;
+                        tables.StartStructure(name, heading.Line);
                     }
 
                     break;
@@ -123,8 +120,10 @@ internal static class PageParser
 
                 case ParagraphBlock paragraph:
                 {
-                    var table = reader.FindTable(paragraph);
-                    var raw = table is null ? reader.RawBlock(paragraph) : reader.RawLines(paragraph.Line, table.HeaderLine);
+                    var found = reader.FindTables(paragraph);
+                    var raw = found.Count == 0
+                        ? reader.RawBlock(paragraph)
+                        : reader.RawLines(paragraph.Line, found[0].HeaderLine);
                     if (raw.Trim().Length == 0)
                     {
                         raw = string.Empty;
@@ -145,7 +144,7 @@ internal static class PageParser
                             SplitMethodName(code.Groups[1].Value.Trim(), out clientName, out methodName);
                         }
                     }
-                    else if (section == Section.Response && responseTypeName is null && response is null)
+                    else if (section == Section.Response && responseTypeName is null && tables.Response is null)
                     {
                         var code = CodeSpan.Match(raw);
                         if (code.Success)
@@ -154,39 +153,20 @@ internal static class PageParser
                         }
                     }
 
-                    if (table is null)
+                    foreach (var table in found)
                     {
-                        break;
-                    }
-
-                    switch (section)
-                    {
-                        case Section.Request when requestFields is null:
-                            requestFields = reader.ReadFields(table, "Request parameters", out requestLayout);
-                            break;
-                        case Section.Response when response is null:
-                            var name = responseTypeName ?? string.Empty;
-                            response = new StructureModel(
-                                name,
-                                string.Empty,
-                                reader.ReadFields(table, name.Length == 0 ? "Response" : name, out _).ToEquatableArray(),
-                                table.HeaderLine);
-                            break;
-                        case Section.DataStructures when currentStructure is { Length: > 0 }:
-                            var fields = reader.ReadFields(table, currentStructure, out _);
-                            var structure = new StructureModel(
-                                currentStructure, string.Empty, fields.ToEquatableArray(), currentStructureLine);
-                            if (structureNames.Add(currentStructure))
-                            {
-                                structures.Add(structure);
-                            }
-                            else if (FieldComparison.Describe(structures.Find(s => s.Name == structure.Name)!.Fields, structure.Fields) is not null)
-                            {
-                                reader.Report("AUTHGEN013", table.HeaderLine, fileName, currentStructure);
-                            }
-
-                            currentStructure = null;
-                            break;
+                        switch (section)
+                        {
+                            case Section.Request:
+                                tables.AddRequestTable(table);
+                                break;
+                            case Section.Response:
+                                tables.AddResponseTable(table, responseTypeName ?? string.Empty, sectionTitle);
+                                break;
+                            case Section.DataStructures:
+                                tables.AddStructureTable(table, sectionTitle);
+                                break;
+                        }
                     }
 
                     break;
@@ -194,6 +174,7 @@ internal static class PageParser
             }
         }
 
+        tables.EndStructure();
         var endpoint = reader.ReadEndpointComment(EndpointComment);
         if (projectEndpoint is not null)
         {
@@ -207,7 +188,8 @@ internal static class PageParser
                 reader.Report("AUTHGEN010", 0, fileName, projectEndpoint.Method + " " + projectEndpoint.Path, problem);
             }
         }
-        var isOperation = sawRequestSection || (sawResponseSection && response is not null);
+
+        var isOperation = sawRequestSection || (sawResponseSection && tables.Response is not null);
         if (!isOperation)
         {
             reader.Report("AUTHGEN001", 0, fileName);
@@ -222,13 +204,13 @@ internal static class PageParser
             string.Join("\n", intro),
             clientName,
             methodName,
-            (requestFields ?? new List<FieldModel>()).ToEquatableArray(),
-            requestLayout,
+            tables.RequestFields.ToEquatableArray(),
+            tables.RequestLayout,
             endpoint,
-            response,
+            tables.Response,
             exampleJson,
             exampleLine,
-            structures.ToEquatableArray(),
+            tables.Structures.ToEquatableArray(),
             reader.Diagnostics.ToEquatableArray());
     }
 

@@ -95,15 +95,15 @@ internal sealed class PageReader
     }
 
     /// <summary>
-    /// Finds a pipe table in a paragraph's lines: a line starting with <c>|</c> followed by a separator line.
-    /// The table runs to the last consecutive line starting with <c>|</c>.
+    /// Finds the pipe tables in a paragraph's lines: each starts at a line starting with <c>|</c> followed by a
+    /// separator line, and runs to the last consecutive line starting with <c>|</c>.
     /// </summary>
-    public TableLines? FindTable(Block paragraph)
+    public List<TableLines> FindTables(Block paragraph)
     {
         // Markdig releases a paragraph's lines once its inlines are parsed, so the extent comes from the span.
-        var firstLine = paragraph.Line;
+        var tables = new List<TableLines>();
         var end = Math.Min(LineOf(Math.Min(paragraph.Span.End, _text.Length - 1)) + 1, _lineStarts.Count);
-        for (var line = firstLine; line + 1 < end; line++)
+        for (var line = paragraph.Line; line + 1 < end; line++)
         {
             if (!IsRow(line) || !IsSeparator(line + 1))
             {
@@ -111,15 +111,17 @@ internal sealed class PageReader
             }
 
             var rows = new List<int>();
-            for (var row = line + 2; row < end && IsRow(row); row++)
+            var row = line + 2;
+            for (; row < end && IsRow(row); row++)
             {
                 rows.Add(row);
             }
 
-            return new TableLines(line, rows);
+            tables.Add(new TableLines(line, rows));
+            line = row;
         }
 
-        return null;
+        return tables;
     }
 
     public string RawLines(int firstLine, int endLine)
@@ -135,11 +137,19 @@ internal sealed class PageReader
     }
 
     /// <summary>Reads a field table; rows that cannot be used are reported and skipped.</summary>
-    public List<FieldModel> ReadFields(TableLines table, string tableName, out TableLayout layout)
+    public List<FieldModel> ReadFields(TableLines table, string tableName, out TableLayout layout) =>
+        ReadFields(table, tableName, new List<FieldModel>(), out layout);
+
+    /// <summary>
+    /// Reads a field table into <paramref name="fields"/>, which may hold the rows of earlier tables of the same
+    /// structure: a name already there is reported as listed twice and skipped.
+    /// </summary>
+    public List<FieldModel> ReadFields(
+        TableLines table, string tableName, List<FieldModel> fields, out TableLayout layout)
     {
         layout = TableLayout.None;
         var rowsIndented = false;
-        var fields = new List<FieldModel>();
+        var firstRow = fields.Count;
         var headerLine = table.HeaderLine;
         var columns = TableColumns.FromHeader(CellText.SplitRow(RawLine(headerLine)));
         if (columns.Name < 0 || columns.Type < 0)
@@ -151,6 +161,11 @@ internal sealed class PageReader
         var separator = CellText.SplitRow(RawLine(headerLine + 1));
         var generatorLayout = separator.TrueForAll(cell => cell == "----");
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            seen.Add(field.JsonName);
+        }
+
         foreach (var rowLine in table.RowLines)
         {
             var raw = RawLine(rowLine);
@@ -201,7 +216,7 @@ internal sealed class PageReader
                 rowLine));
         }
 
-        if (fields.Count > 0)
+        if (fields.Count > firstRow)
         {
             layout = !generatorLayout ? TableLayout.Reformatted : rowsIndented ? TableLayout.QueryRows : TableLayout.BodyRows;
         }

@@ -53,4 +53,20 @@ internal static class HostilePages
 
     public static string StructureRow(string name, string type, bool required = false, string description = "A field") =>
         $"| {name} | {type} | {(required ? "yes" : "no")} | {description} | |";
+
+    /// <summary>The zero-based line of the <paramref name="occurrence"/>th line starting with <paramref name="start"/>.</summary>
+    public static int LineOf(string page, string start, int occurrence = 1)
+    {
+        var lines = page.Split('\n');
+        var found = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith(start, System.StringComparison.Ordinal) && ++found == occurrence)
+            {
+                return i;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("no line starts with " + start);
+    }
 }

@@ -24,6 +24,14 @@ public class CorpusCompilationTests(ITestOutputHelper output)
         output.WriteLine($"operations: {sources.Count(s => s.SourceText.ToString().Contains("AuthingOperation<"))}");
         output.WriteLine($"types: {sources.Count(s => s.SourceText.ToString().Contains("IAuthingJsonValue\n"))}");
         output.WriteLine($"enums: {sources.Count(s => s.SourceText.ToString().Contains("IAuthingEnum\n"))}");
+        output.WriteLine($"C# errors and warnings: {problems.Count}");
+        foreach (var severity in new[] { DiagnosticSeverity.Warning, DiagnosticSeverity.Info })
+        {
+            var found = run.GeneratorDiagnostics.Where(d => d.Severity == severity).ToList();
+            var ids = found.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
+            output.WriteLine($"AUTHGEN {severity}s: {found.Count} ({string.Join(", ", ids)})");
+        }
+
         foreach (var group in run.GeneratorDiagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"{group.Key} ({group.First().Severity}): {group.Count()}");
