@@ -212,6 +212,50 @@ public sealed class TransportResilienceTests
     }
 
     [Fact]
+    public async Task A_post_that_is_not_retried_is_limited_by_the_attempt_timeout_once()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(
+            (context, _) => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server, options =>
+        {
+            options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            options.Timeout = TimeSpan.FromSeconds(20);
+        }));
+        var stopwatch = Stopwatch.StartNew();
+
+        AuthingTimeoutException timeout = await Assert.ThrowsAsync<AuthingTimeoutException>(
+            () => transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), timeout.Timeout);
+        Assert.Equal("AuthingClientOptions.AttemptTimeout", timeout.LimitName);
+        Assert.Equal(1, server.RequestCount);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"the call took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_attempt_timeout_of_a_post_ends_with_the_headers_and_the_body_has_the_call_timeout()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"statusCode\":200,");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(600);
+            await context.Response.WriteAsync("\"message\":\"ok\",\"data\":{\"value\":\"late\"}}");
+        });
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server, options =>
+        {
+            options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            options.Timeout = TimeSpan.FromSeconds(20);
+        }));
+
+        EchoResponse response = await transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default);
+
+        Assert.Equal("late", response.Data?.Value);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
     public async Task Cancellation_during_backoff_returns_promptly_with_the_callers_token()
     {
         var firstAttemptAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -75,9 +75,13 @@ public sealed class AuthingSigningHandler : DelegatingHandler
         }
 
         HttpRequestHeaders headers = request.Headers;
-        foreach (string name in s_headersSetHere)
+        if (headers.NonValidated.Contains(AuthingHeaders.Authorization))
         {
-            headers.Remove(name);
+            // A retry: the previous attempt's signature and everything it covered are replaced.
+            foreach (string name in s_headersSetHere)
+            {
+                headers.Remove(name);
+            }
         }
 
         headers.TryAddWithoutValidation(AuthingHeaders.Nonce, RandomNumberGenerator.GetHexString(32, lowercase: true));

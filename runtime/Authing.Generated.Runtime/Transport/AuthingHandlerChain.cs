@@ -25,7 +25,14 @@ internal static class AuthingHandlerChain
             InnerHandler = CreatePrimaryHandler(options, logger, new WarningOnce()),
         };
 
-        return new ResilienceHandler(pipeline.Build()) { InnerHandler = signing };
+        // A request that cannot be retried skips the pipeline: its one attempt is timed by the transport.
+        ResiliencePipeline<HttpResponseMessage> retrying = pipeline.Build();
+        return new ResilienceHandler(request => AuthingResilience.MayRetry(request.Method, options)
+            ? retrying
+            : ResiliencePipeline<HttpResponseMessage>.Empty)
+        {
+            InnerHandler = signing,
+        };
     }
 
     /// <summary>

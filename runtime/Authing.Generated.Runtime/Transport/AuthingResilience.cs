@@ -18,6 +18,12 @@ internal static class AuthingResilience
 {
     public const string PipelineName = "authing";
 
+    /// <summary>Methods whose repetition could change something twice; retried only when the user opts in.</summary>
+    private static readonly HttpMethod[] UnsafeMethods =
+    [
+        HttpMethod.Post, HttpMethod.Patch, HttpMethod.Put, HttpMethod.Delete, HttpMethod.Connect,
+    ];
+
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder, AuthingClientOptions options, ILogger logger)
     {
@@ -49,7 +55,7 @@ internal static class AuthingResilience
             // Must come after ShouldHandle is set: it wraps the predicate that is there at the time.
             if (!options.RetryNonIdempotentRequests)
             {
-                retry.DisableForUnsafeHttpMethods();
+                retry.DisableFor(UnsafeMethods);
             }
 
             builder.AddRetry(retry);
@@ -57,6 +63,15 @@ internal static class AuthingResilience
 
         builder.AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>
+    /// Whether a request with this method can get a second attempt: retries are configured, and the method is safe
+    /// to repeat or the user opted in for the others. The same rule as the retry strategy's, so that the transport
+    /// and the handler chain can leave the pipeline out for a request it would only pass through.
+    /// </summary>
+    public static bool MayRetry(HttpMethod method, AuthingClientOptions options) =>
+        options.MaxRetryAttempts > 0
+        && (options.RetryNonIdempotentRequests || Array.IndexOf(UnsafeMethods, method) < 0);
 
     /// <summary>
     /// Failures worth another attempt: the connection could not be made or was cut, the attempt timed out, or a

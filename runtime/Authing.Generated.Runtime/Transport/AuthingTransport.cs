@@ -108,11 +108,18 @@ public sealed class AuthingTransport : IDisposable
         message.Options.Set(CallDeadline.Key, new CallDeadline(started, _options.Timeout));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
+
+        // A request that will not be retried has one attempt, limited here rather than by the resilience pipeline,
+        // which the handler chain skips for it (see AuthingHandlerChain). Either way the limit ends with the headers.
+        using CancellationTokenSource? attempt = AuthingResilience.MayRetry(operation.HttpMethod, _options)
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+        attempt?.CancelAfter(_options.AttemptTimeout);
         HttpStatusCode? httpStatus = null;
         try
         {
             using HttpResponseMessage response = await _httpClient
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt?.Token ?? deadline.Token)
                 .ConfigureAwait(false);
             httpStatus = response.StatusCode;
 
@@ -128,6 +135,12 @@ public sealed class AuthingTransport : IDisposable
         {
             LogFailure(operation, e, started, httpStatus);
             throw new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
+            attempt is { IsCancellationRequested: true })
+        {
+            LogFailure(operation, e, started, httpStatus);
+            throw new AuthingTimeoutException(operation.DisplayName, _options.AttemptTimeout, AttemptTimeoutSetting, e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             e.InnerException is TimeoutException)
