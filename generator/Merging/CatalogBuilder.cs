@@ -32,8 +32,9 @@ internal sealed class CatalogBuilder
 
     private readonly GeneratorSettings _settings;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly Dictionary<string, StructureEntry> _structures = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StructureEntry> _structures;
+    private readonly Dictionary<string, string> _typeNames;
+    private readonly Dictionary<string, string> _propertyNames;
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
 
     // What holds each name a page's type may not have, so the rename diagnostic can say why.
@@ -45,9 +46,15 @@ internal sealed class CatalogBuilder
     private readonly HashSet<string> _enumMemberNames = new(StringComparer.Ordinal);
     private string _commonFolder = string.Empty;
 
-    private CatalogBuilder(GeneratorSettings settings)
+    private CatalogBuilder(GeneratorSettings settings, int pageCount)
     {
         _settings = settings;
+
+        // Sized for what pages usually hold (a request, a response and about two structures each), so that a merge,
+        // which runs again on every edit of any page, does not regrow them step by step.
+        _structures = new Dictionary<string, StructureEntry>(pageCount * 4, StringComparer.Ordinal);
+        _typeNames = new Dictionary<string, string>(pageCount * 4, StringComparer.Ordinal);
+        _propertyNames = new Dictionary<string, string>(pageCount * 4, StringComparer.Ordinal);
         foreach (var client in new[] { settings.ManagementClientName, settings.AuthenticationClientName })
         {
             Reserve(client, "the client class " + client);
@@ -83,7 +90,7 @@ internal sealed class CatalogBuilder
             .Where(p => p.IsOperation)
             .OrderBy(p => p.FilePath, StringComparer.Ordinal)
             .ToList();
-        return new CatalogBuilder(settings).Run(ordered);
+        return new CatalogBuilder(settings, ordered.Count).Run(ordered);
     }
 
     private CatalogModel Run(List<PageModel> pages)
@@ -230,7 +237,7 @@ internal sealed class CatalogBuilder
             var page = plan.Page;
             var response = page.Response;
             var responseName = response is { Name.Length: > 0 } ? response.Name : plan.Method + "RespDto";
-            var responseFields = response is { Fields.IsEmpty: false } ? response.Fields : EnvelopeFields(page);
+            var responseFields = response is { Fields.IsEmpty: false } ? response.Fields : EnvelopeFields;
             plan.ResponseKey = responseName;
             AddStructure(new StructureModel(responseName, string.Empty, responseFields, response?.Line ?? 0), page);
 
@@ -254,7 +261,8 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private static EquatableArray<FieldModel> EnvelopeFields(PageModel page) => new[]
+    // The fields of a response whose page has no response table: the envelope every operation answers with.
+    private static readonly EquatableArray<FieldModel> EnvelopeFields = new[]
     {
         new FieldModel("statusCode", TypeRef.Number, false, "Business status code; 200 means success.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
         new FieldModel("message", TypeRef.String, false, "Description of the result.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
@@ -298,9 +306,10 @@ internal sealed class CatalogBuilder
         foreach (var field in entry.Structure.Fields)
         {
             known.Add(field.JsonName);
-            merged.Add(others.TryGetValue(field.JsonName, out var other) && other.Type.Equals(field.Type)
-                ? field with { EnumValues = UnionOf(field.EnumValues, other.EnumValues) }
-                : field);
+            var values = others.TryGetValue(field.JsonName, out var other) && other.Type.Equals(field.Type)
+                ? UnionOf(field.EnumValues, other.EnumValues)
+                : field.EnumValues;
+            merged.Add(values == field.EnumValues ? field : field with { EnumValues = values });
         }
 
         merged.AddRange(structure.Fields.Where(f => !known.Contains(f.JsonName)));
@@ -349,10 +358,10 @@ internal sealed class CatalogBuilder
     {
         var typeName = _typeNames[entry.Key];
         var taken = ReservedPlus(_memberNames, typeName);
-        var properties = new List<PropertySpec>();
+        var properties = ImmutableArray.CreateBuilder<PropertySpec>(entry.Structure.Fields.Count);
         foreach (var field in entry.Structure.Fields)
         {
-            var candidate = Identifiers.ToPascal(field.JsonName, "Field");
+            var candidate = PropertyNameOf(field.JsonName);
             var name = Identifiers.MakeUnique(candidate, taken);
             if (name != candidate)
             {
@@ -372,7 +381,23 @@ internal sealed class CatalogBuilder
         var doc = entry.IsRequest
             ? "The parameters of the operation \"" + entry.Structure.Description + "\"."
             : entry.Structure.Description;
-        return new ObjectSpec(_settings.Namespace, typeName, doc, entry.Page.FileName, entry.IsRequest, properties.ToEquatableArray());
+        return new ObjectSpec(
+            _settings.Namespace, typeName, doc, entry.Page.FileName, entry.IsRequest, new(properties.MoveToImmutable()));
+    }
+
+    /// <summary>
+    /// The PascalCase form of a JSON name, made once per merge: the same names (id, name, status, ...) recur in
+    /// hundreds of tables, and the merge runs again on every edit of any page.
+    /// </summary>
+    private string PropertyNameOf(string jsonName)
+    {
+        if (!_propertyNames.TryGetValue(jsonName, out var name))
+        {
+            name = Identifiers.ToPascal(jsonName, "Field");
+            _propertyNames.Add(jsonName, name);
+        }
+
+        return name;
     }
 
     private PropertySpec BuildProperty(FieldModel field, string name, string ownerType, PageModel page)

@@ -16,15 +16,10 @@ internal static class FieldComparison
             return null;
         }
 
-        var byName = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
-        foreach (var field in first)
-        {
-            byName[field.JsonName] = field;
-        }
-
+        // Tables are short, and this runs for every page that repeats a type on every merge: a scan allocates nothing.
         foreach (var field in second)
         {
-            if (!byName.TryGetValue(field.JsonName, out var other))
+            if (Find(first, field.JsonName) is not { } other)
             {
                 return $"field '{field.JsonName}' is on one page only";
             }
@@ -47,12 +42,26 @@ internal static class FieldComparison
 
         if (first.Count != second.Count)
         {
-            var names = new HashSet<string>(second.Select(f => f.JsonName), StringComparer.Ordinal);
-            var missing = first.First(f => !names.Contains(f.JsonName));
+            var missing = first.First(f => Find(second, f.JsonName) is null);
             return $"field '{missing.JsonName}' is on one page only";
         }
 
         return null;
+    }
+
+    private static FieldModel? Find(EquatableArray<FieldModel> fields, string jsonName)
+    {
+        FieldModel? found = null;
+        foreach (var field in fields)
+        {
+            // The last one wins, as a table that repeats a name is read (the repeat is reported where it is parsed).
+            if (string.Equals(field.JsonName, jsonName, StringComparison.Ordinal))
+            {
+                found = field;
+            }
+        }
+
+        return found;
     }
 
     private static bool SameShapeInOrder(EquatableArray<FieldModel> first, EquatableArray<FieldModel> second)
