@@ -27,7 +27,10 @@ public sealed class OptionsValidationTests
         { "AttemptTimeout", "-00:00:01", "Authing:AttemptTimeout must be between" },
         { "MaxRetryAttempts", "-1", "Authing:MaxRetryAttempts must be between 0 and 100" },
         { "MaxResponseBytes", "0", "Authing:MaxResponseBytes must be positive" },
-        { "TenantId", "", "Authing:TenantId must be null or a non-empty value" },
+        { "AccessKeyId", "键-1", "Authing:AccessKeyId must be printable ASCII" },
+        { "AccessKeyId", "key\r\nx-evil: 1", "Authing:AccessKeyId must be printable ASCII" },
+        { "TenantId", "", "Authing:TenantId must be null or non-empty printable ASCII" },
+        { "TenantId", "租户", "Authing:TenantId must be null or non-empty printable ASCII" },
     };
 
     [Theory]

@@ -15,6 +15,23 @@ public sealed class TransportResponseTests
     private const string GatewayPage =
         "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>";
 
+    [Theory]
+    [InlineData("租户")]
+    [InlineData("tenant\u00e9")]
+    [InlineData("")]
+    public async Task A_tenant_a_header_cannot_carry_is_refused_before_anything_is_sent_or_retried(string tenantId)
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(
+            (context, _) => Envelopes.WriteAsync(context, Envelopes.Success("v")));
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server));
+
+        ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => transport.SendAsync(
+            TestOperations.EchoGet, new EchoRequest("v"), new AuthingCallOptions { TenantId = tenantId }, default));
+
+        Assert.Contains("TenantId", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, server.RequestCount);
+    }
+
     [Fact]
     public async Task Gateway_html_page_gives_an_http_exception_with_status_headers_and_body_start()
     {

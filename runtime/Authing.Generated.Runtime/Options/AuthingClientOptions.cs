@@ -93,9 +93,9 @@ public sealed class AuthingClientOptions
         {
             errors.Add(Setting(nameof(AccessKeyId)) + " is required.");
         }
-        else if (HasControlCharacter(AccessKeyId))
+        else if (!IsHeaderText(AccessKeyId))
         {
-            errors.Add(Setting(nameof(AccessKeyId)) + " contains a control character.");
+            errors.Add(Setting(nameof(AccessKeyId)) + " must be printable ASCII: it is sent in the authorization header.");
         }
 
         if (string.IsNullOrEmpty(AccessKeySecret))
@@ -109,9 +109,9 @@ public sealed class AuthingClientOptions
             errors.Add(Setting(nameof(Host)) + " " + hostError);
         }
 
-        if (TenantId is not null && (TenantId.Length == 0 || HasControlCharacter(TenantId)))
+        if (TenantId is not null && !IsHeaderText(TenantId))
         {
-            errors.Add(Setting(nameof(TenantId)) + " must be null or a non-empty value without control characters.");
+            errors.Add(Setting(nameof(TenantId)) + " must be null or non-empty printable ASCII: it is sent in a header.");
         }
 
         if (!IsSupportedLang(Lang))
@@ -198,16 +198,25 @@ public sealed class AuthingClientOptions
         }
     }
 
-    private static bool HasControlCharacter(string value)
+    /// <summary>
+    /// True for a non-empty value an HTTP header can carry as it is: printable ASCII only. Anything else would fail
+    /// only when the request is written, after it had been counted as sent.
+    /// </summary>
+    internal static bool IsHeaderText(string value)
     {
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
         foreach (char c in value)
         {
-            if (char.IsControl(c))
+            if (c is < ' ' or > '~')
             {
-                return true;
+                return false;
             }
         }
 
-        return false;
+        return true;
     }
 }

@@ -188,9 +188,11 @@ public sealed class AuthingTransport : IDisposable
         }
 
         string? tenantId = callOptions?.TenantId ?? _options.TenantId;
-        if (tenantId is not null && (tenantId.Length == 0 || tenantId.AsSpan().ContainsAnyInRange('\0', '\u001f')))
+        if (tenantId is not null && !AuthingClientOptions.IsHeaderText(tenantId))
         {
-            throw new ArgumentException("TenantId must be non-empty and free of control characters.", nameof(callOptions));
+            throw new ArgumentException(
+                "TenantId must be non-empty printable ASCII: it is sent in the x-authing-app-id header.",
+                nameof(callOptions));
         }
 
         var builder = new AuthingRequestBuilder(operation.Method);
