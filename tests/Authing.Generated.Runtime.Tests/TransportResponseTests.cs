@@ -16,6 +16,22 @@ public sealed class TransportResponseTests
         "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>";
 
     [Theory]
+    [InlineData("""{"statusCode":200,"message":"ok","requestId":"req-77","data":{"value":"v"}}""")]
+    [InlineData("""{"requestId":"req-77","statusCode":200,"data":{"value":"v"}}""")]
+    public async Task A_successful_call_logs_its_request_id_when_it_comes_before_data(string body)
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(
+            (context, _) => Envelopes.WriteAsync(context, body));
+        using var logs = new CapturingLoggerProvider();
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server), logs);
+
+        EchoResponse response = await transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default);
+
+        Assert.Equal("v", response.Data?.Value);
+        Assert.Contains(logs.Entries, entry => entry.Message.Contains("req-77", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("租户")]
     [InlineData("tenant\u00e9")]
     [InlineData("")]

@@ -45,11 +45,12 @@ internal static class EnvelopeScanner
     }
 
     /// <summary>
-    /// Reads top-level properties until the end, stopping early when <c>statusCode</c> is 200, because the rest
-    /// then goes to the typed reader anyway. Malformed JSON ends the scan; the typed reader, which reads the whole
-    /// envelope, will meet the same fault and say where.
+    /// Reads top-level properties until the end. Once <c>statusCode</c> is 200 it reads on only for the
+    /// <c>requestId</c> that the log line wants, and stops at <c>data</c>, which the typed reader reads anyway.
+    /// Malformed JSON ends the scan; the typed reader, which reads the whole envelope, will meet the same fault and
+    /// say where.
     /// </summary>
-    // Limitation: a successful call's requestId is only known (and logged) when it comes before statusCode.
+    // Limitation: a successful call's requestId is logged only when it comes before data, as Authing writes it.
     public static EnvelopeStatus Scan(ReadOnlySpan<byte> json)
     {
         StatusCodeForm form = StatusCodeForm.Malformed;
@@ -67,15 +68,17 @@ internal static class EnvelopeScanner
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                bool succeeded = statusCode == SuccessStatusCode;
+                if (succeeded && (requestId is not null || reader.ValueTextEquals("data"u8)))
+                {
+                    break;
+                }
+
                 if (reader.ValueTextEquals("statusCode"u8))
                 {
                     reader.Read();
                     statusCode = ReadWholeNumber(ref reader);
                     form = statusCode is null ? StatusCodeForm.NotWholeNumber : StatusCodeForm.WholeNumber;
-                    if (statusCode == SuccessStatusCode)
-                    {
-                        break;
-                    }
                 }
                 else if (reader.ValueTextEquals("apiCode"u8))
                 {
