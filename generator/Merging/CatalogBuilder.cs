@@ -22,6 +22,16 @@ internal sealed class CatalogBuilder
         "AuthingServiceCollectionExtensions",
     };
 
+    // Framework types that calls of the generated clients take or return, and that the implicit usings of a .NET
+    // project bring in: a page type of the same name in the generated namespace would make them ambiguous (CS0104)
+    // in every file that also imports that namespace.
+    private static readonly string[] FrameworkTypeNames =
+    {
+        "Task", "ValueTask", "CancellationToken", "CancellationTokenSource", "IReadOnlyList", "List", "Dictionary",
+        "JsonNode", "JsonElement", "HttpClient", "IServiceCollection", "IConfiguration", "ILogger", "ILoggerFactory",
+        "TimeSpan", "DateTime", "Uri", "Exception", "Console", "Action", "Func", "Type", "Object", "String",
+    };
+
     // Namespaces the generated code, the runtime and their users write. A type named like one of their segments
     // hides that namespace from code inside the generated namespace (a user's test project beneath it, say), and a
     // type whose full name is a namespace's (Authing.Generated.Runtime) shadows it even for global:: references.
@@ -64,6 +74,11 @@ internal sealed class CatalogBuilder
         foreach (var name in RuntimeTypeNames)
         {
             Reserve(name, "the runtime type " + name);
+        }
+
+        foreach (var name in FrameworkTypeNames)
+        {
+            Reserve(name, "the .NET type " + name);
         }
 
         foreach (var ns in ReservedNamespaces.Concat(new[] { settings.Namespace }))

@@ -34,6 +34,15 @@ internal static class EndpointRules
                     return $"the path '{path}' contains the character '{c}', which a path cannot hold";
                 }
             }
+
+            // HTTP clients collapse such segments before sending, so the call would reach another path than stated.
+            foreach (var segment in path.Substring(1).Split('/'))
+            {
+                if (segment.Length == 0 || segment == "." || segment == "..")
+                {
+                    return $"the path '{path}' has an empty, '.' or '..' segment";
+                }
+            }
         }
 
         return null;

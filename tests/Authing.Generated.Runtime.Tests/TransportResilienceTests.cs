@@ -216,16 +216,21 @@ public sealed class TransportResilienceTests
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(
             (context, _) => Task.Delay(Timeout.Infinite, context.RequestAborted));
-        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server, options =>
-        {
-            options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
-            options.Timeout = TimeSpan.FromSeconds(20);
-        }));
+        using var logs = new CapturingLoggerProvider();
+        using AuthingTransport transport = AuthingTransport.Create(
+            TestOptions.For(server, options =>
+            {
+                options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+                options.Timeout = TimeSpan.FromSeconds(20);
+            }),
+            logs);
         var stopwatch = Stopwatch.StartNew();
 
         AuthingTimeoutException timeout = await Assert.ThrowsAsync<AuthingTimeoutException>(
             () => transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default));
 
+        Assert.Contains(
+            logs.Entries, entry => entry.Message.Contains(nameof(AuthingTimeoutException), StringComparison.Ordinal));
         Assert.Equal(TimeSpan.FromMilliseconds(200), timeout.Timeout);
         Assert.Equal("AuthingClientOptions.AttemptTimeout", timeout.LimitName);
         Assert.Equal(1, server.RequestCount);

@@ -133,21 +133,26 @@ public sealed class AuthingTransport : IDisposable
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             deadline.IsCancellationRequested)
         {
-            LogFailure(operation, e, started, httpStatus);
-            throw new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
+            var timeout = new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
+            LogFailure(operation, timeout, started, httpStatus);
+            throw timeout;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             attempt is { IsCancellationRequested: true })
         {
-            LogFailure(operation, e, started, httpStatus);
-            throw new AuthingTimeoutException(operation.DisplayName, _options.AttemptTimeout, AttemptTimeoutSetting, e);
+            var timeout = new AuthingTimeoutException(
+                operation.DisplayName, _options.AttemptTimeout, AttemptTimeoutSetting, e);
+            LogFailure(operation, timeout, started, httpStatus);
+            throw timeout;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             e.InnerException is TimeoutException)
         {
             // A caller-supplied HttpClient may still have a Timeout of its own.
-            LogFailure(operation, e, started, httpStatus);
-            throw new AuthingTimeoutException(operation.DisplayName, _httpClient.Timeout, HttpClientTimeoutSetting, e);
+            var timeout = new AuthingTimeoutException(
+                operation.DisplayName, _httpClient.Timeout, HttpClientTimeoutSetting, e);
+            LogFailure(operation, timeout, started, httpStatus);
+            throw timeout;
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested &&
             e.CancellationToken != cancellationToken)
@@ -157,8 +162,9 @@ public sealed class AuthingTransport : IDisposable
         }
         catch (TimeoutRejectedException e)
         {
-            LogFailure(operation, e, started, httpStatus);
-            throw new AuthingTimeoutException(operation.DisplayName, e.Timeout, AttemptTimeoutSetting, e);
+            var timeout = new AuthingTimeoutException(operation.DisplayName, e.Timeout, AttemptTimeoutSetting, e);
+            LogFailure(operation, timeout, started, httpStatus);
+            throw timeout;
         }
         catch (HttpRequestException e)
         {

@@ -217,6 +217,22 @@ public class HostilePageTests
         Assert.Contains("POST", run.Source("ManagementClient.BadAsync.g.cs"));
     }
 
+    [Theory]
+    [InlineData("GET /api/v3/../admin")]
+    [InlineData("GET /api/v3/./x")]
+    [InlineData("GET /api//x")]
+    [InlineData("GET /api/v3/x/")]
+    public void A_stated_path_that_a_client_would_rewrite_is_reported(string endpoint)
+    {
+        var page = "<!-- endpoint: " + endpoint + " -->\n" + Page("Dotted", new[] { Row("id", "string", true) });
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/dotted.md", page));
+
+        var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN010");
+        Assert.Contains("segment", problem.GetMessage());
+        Assert.Contains("\"/api/v3/dotted\",", run.Source("ManagementClient.DottedAsync.g.cs"));
+    }
+
     [Fact]
     public void Project_item_metadata_states_the_endpoint_beside_the_page()
     {

@@ -74,6 +74,39 @@ public class ReservedTypeNameTests
         Assert.Equal(heading, renamed.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Theory]
+    [InlineData("Task")]
+    [InlineData("CancellationToken")]
+    [InlineData("IReadOnlyList")]
+    [InlineData("HttpClient")]
+    public void A_type_named_like_a_framework_type_of_the_client_api_gets_a_suffix(string name)
+    {
+        // A user's file importing the generated namespace beside the framework's, as implicit usings do.
+        const string consumer = """
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Authing.Generated;
+
+            namespace Consumer
+            {
+                public static class Calls
+                {
+                    public static Task Run(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                    public static IReadOnlyList<ClashDto> None(HttpClient client) => new List<ClashDto>();
+                }
+            }
+            """;
+
+        var run = Run(new PageFile("/pages/clash.md", ClashPage(name)), null, consumer);
+
+        Assert.Contains(run.Sources, s => s.HintName == name + "2.g.cs");
+        var renamed = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN011");
+        Assert.Contains("the .NET type " + name, renamed.GetMessage());
+    }
+
     [Fact]
     public void Segments_of_a_configured_namespace_are_reserved_too()
     {
