@@ -255,21 +255,6 @@ internal static class PageParser
     }
 
     private static PageModel Unusable(string filePath, string fileName, string slug, string reason) =>
-        new(
-            filePath,
-            fileName,
-            slug,
-            false,
-            string.Empty,
-            string.Empty,
-            null,
-            null,
-            EquatableArray<FieldModel>.Empty,
-            TableLayout.None,
-            null,
-            null,
-            null,
-            0,
-            EquatableArray<StructureModel>.Empty,
-            new[] { DiagnosticInfo.Create("AUTHGEN002", SourceSpot.File(filePath), fileName, reason) }.ToEquatableArray());
+        PageModel.WithoutCode(
+            filePath, fileName, slug, DiagnosticInfo.Create("AUTHGEN002", SourceSpot.File(filePath), fileName, reason));
 }

@@ -14,18 +14,12 @@ public sealed class EnvelopeStatusTests
     [InlineData("""{"data":{"statusCode":200}}""")]
     public async Task Json_object_without_a_status_code_gives_an_http_exception(string body)
     {
-        await using LoopbackServer server = await LoopbackServer.StartAsync(
-            (context, _) => Envelopes.WriteAsync(context, body));
-        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server));
-        var reads = new StrongBox<int>();
-
-        AuthingHttpException error = await Assert.ThrowsAsync<AuthingHttpException>(() => transport.SendAsync(
-            TestOperations.Untouchable("GET", reads), new EchoRequest("v"), null, default));
+        (AuthingHttpException error, int reads) = await FailAsync<AuthingHttpException>(body);
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
         Assert.Equal(body, error.ContentStart);
         Assert.Contains("without an Authing JSON envelope (no statusCode)", error.Message);
-        Assert.Equal(0, reads.Value);
+        Assert.Equal(0, reads);
     }
 
     [Theory]
@@ -39,19 +33,13 @@ public sealed class EnvelopeStatusTests
     public async Task Status_code_500_in_any_numeric_form_gives_an_api_exception(string statusCode)
     {
         string body = "{\"statusCode\":" + statusCode + ",\"message\":\"x\",\"apiCode\":7}";
-        await using LoopbackServer server = await LoopbackServer.StartAsync(
-            (context, _) => Envelopes.WriteAsync(context, body));
-        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server));
-        var reads = new StrongBox<int>();
-
-        AuthingApiException error = await Assert.ThrowsAsync<AuthingApiException>(() => transport.SendAsync(
-            TestOperations.Untouchable("GET", reads), new EchoRequest("v"), null, default));
+        (AuthingApiException error, int reads) = await FailAsync<AuthingApiException>(body);
 
         Assert.Equal(500, error.StatusCode);
         Assert.Equal(7, error.ApiCode);
         Assert.Equal("x", error.ApiMessage);
         Assert.Equal(HttpStatusCode.OK, error.HttpStatus);
-        Assert.Equal(0, reads.Value);
+        Assert.Equal(0, reads);
     }
 
     [Theory]
@@ -82,18 +70,12 @@ public sealed class EnvelopeStatusTests
     public async Task Status_code_that_is_not_a_whole_number_gives_an_http_exception(string statusCode)
     {
         string body = "{\"statusCode\":" + statusCode + ",\"message\":\"x\",\"data\":{\"value\":\"v\",\"tags\":[]}}";
-        await using LoopbackServer server = await LoopbackServer.StartAsync(
-            (context, _) => Envelopes.WriteAsync(context, body));
-        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server));
-        var reads = new StrongBox<int>();
-
-        AuthingHttpException error = await Assert.ThrowsAsync<AuthingHttpException>(() => transport.SendAsync(
-            TestOperations.Untouchable("GET", reads), new EchoRequest("v"), null, default));
+        (AuthingHttpException error, int reads) = await FailAsync<AuthingHttpException>(body);
 
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
         Assert.Equal(body, error.ContentStart);
         Assert.Contains("with an envelope whose statusCode is not a whole number", error.Message);
-        Assert.Equal(0, reads.Value);
+        Assert.Equal(0, reads);
     }
 
     [Fact]
@@ -137,5 +119,22 @@ public sealed class EnvelopeStatusTests
 
         Assert.Equal("$.data.value", error.JsonPath);
         Assert.Equal(HttpStatusCode.OK, error.HttpStatus);
+    }
+
+    /// <summary>
+    /// Calls an operation whose response reader counts its reads against a server answering <paramref name="body"/>,
+    /// and returns the failure and how often the typed reader ran.
+    /// </summary>
+    private static async Task<(TException Error, int Reads)> FailAsync<TException>(string body)
+        where TException : System.Exception
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(
+            (context, _) => Envelopes.WriteAsync(context, body));
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server));
+        var reads = new StrongBox<int>();
+
+        TException error = await Assert.ThrowsAsync<TException>(() => transport.SendAsync(
+            TestOperations.Untouchable("GET", reads), new EchoRequest("v"), null, default));
+        return (error, reads.Value);
     }
 }
