@@ -53,6 +53,7 @@ internal static class HttpMethodRule
 
         return "POST";
     }
+
     public static string Path(PageModel page)
     {
         if (page.Endpoint?.Path is { Length: > 0 } stated)

@@ -81,6 +81,17 @@ internal sealed class PageReader
 
         var line = LineOf(match.Index);
         var value = match.Groups["value"].Value.Trim();
+        var second = match.NextMatch();
+        if (second.Success)
+        {
+            Report(
+                "AUTHGEN010",
+                LineOf(second.Index),
+                _fileName,
+                second.Groups["value"].Value.Trim(),
+                "the page states its endpoint twice; the first one is used");
+        }
+
         var parts = value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
         var method = parts.Length > 0 ? parts[0].ToUpperInvariant() : string.Empty;
         var path = parts.Length > 1 ? parts[1] : null;

@@ -234,6 +234,22 @@ public class HostilePageTests
     }
 
     [Fact]
+    public void A_second_stated_endpoint_is_reported_and_the_first_is_used()
+    {
+        var page = "<!-- endpoint: DELETE /api/v3/first -->\n" + Page("Twice", new[] { Row("id", "string", true) })
+            + "\n<!-- endpoint: PUT /api/v3/second -->\n";
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/twice.md", page));
+
+        var operation = run.Source("ManagementClient.TwiceAsync.g.cs");
+        Assert.Contains("\"DELETE\",", operation);
+        Assert.Contains("\"/api/v3/first\",", operation);
+        var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN010");
+        Assert.Contains("twice", problem.GetMessage());
+        Assert.Equal(LineOf(page, "<!-- endpoint: PUT"), problem.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
     public void Project_item_metadata_states_the_endpoint_beside_the_page()
     {
         var page = new PageFile("/pages/plain.md", Page("Plain", new[] { Row("id", "string", true) }));
