@@ -115,10 +115,13 @@ internal sealed class CatalogBuilder
         CollectStructures(pages, operations);
         NameTypes();
 
-        var objects = new List<ObjectSpec>();
+        // Hint names are unique across all files, given in this order: objects, enums, operations, clients. An
+        // object's is known when it is built; the others are sorted first and given theirs afterwards.
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var objects = new List<ObjectSpec>(_structures.Count);
         foreach (var entry in _structures.Values.OrderBy(e => _typeNames[e.Key], StringComparer.Ordinal))
         {
-            objects.Add(BuildObject(entry));
+            objects.Add(BuildObject(entry, Hint(hints, _typeNames[entry.Key])));
         }
 
         var operationSpecs = new List<OperationSpec>();
@@ -134,9 +137,8 @@ internal sealed class CatalogBuilder
             .Select(n => new ClientSpec(_settings.Namespace, n, ClientDoc(n)))
             .ToList();
 
-        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         return new CatalogModel(
-            objects.Select(o => o with { HintName = Hint(hints, o.Name) }).ToEquatableArray(),
+            objects.ToEquatableArray(),
             _enums.OrderBy(e => e.Name, StringComparer.Ordinal)
                 .Select(e => e with { HintName = Hint(hints, e.Name) })
                 .ToEquatableArray(),
@@ -338,6 +340,12 @@ internal sealed class CatalogBuilder
             return first;
         }
 
+        // Pages that repeat a type usually list the same values: only a list that adds one is copied.
+        if (second.All(v => first.Any(f => string.Equals(f.Value, v.Value, StringComparison.Ordinal))))
+        {
+            return first;
+        }
+
         var values = new HashSet<string>(first.Select(v => v.Value), StringComparer.Ordinal);
         return first.Concat(second.Where(v => values.Add(v.Value))).ToEquatableArray();
     }
@@ -369,7 +377,7 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private ObjectSpec BuildObject(StructureEntry entry)
+    private ObjectSpec BuildObject(StructureEntry entry, string hintName)
     {
         var typeName = _typeNames[entry.Key];
         var taken = ReservedPlus(_memberNames, typeName);
@@ -377,7 +385,7 @@ internal sealed class CatalogBuilder
         foreach (var field in entry.Structure.Fields)
         {
             var candidate = PropertyNameOf(field.JsonName);
-            var name = Identifiers.MakeUnique(candidate, taken);
+            var name = UniqueMember(candidate, taken);
             if (name != candidate)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
@@ -397,7 +405,13 @@ internal sealed class CatalogBuilder
             ? "The parameters of the operation \"" + entry.Structure.Description + "\"."
             : entry.Structure.Description;
         return new ObjectSpec(
-            _settings.Namespace, typeName, doc, entry.Page.FileName, entry.IsRequest, new(properties.MoveToImmutable()));
+            _settings.Namespace,
+            typeName,
+            doc,
+            entry.Page.FileName,
+            entry.IsRequest,
+            new(properties.MoveToImmutable()),
+            hintName);
     }
 
     /// <summary>
@@ -454,7 +468,7 @@ internal sealed class CatalogBuilder
         var members = new List<EnumMemberSpec>();
         foreach (var value in field.EnumValues)
         {
-            var memberName = Identifiers.MakeUnique(Identifiers.ToPascal(value.Value, "Value"), taken);
+            var memberName = UniqueMember(Identifiers.ToPascal(value.Value, "Value"), taken);
             members.Add(new EnumMemberSpec(memberName, value.Value, value.Description));
         }
 
@@ -466,9 +480,24 @@ internal sealed class CatalogBuilder
     private static HashSet<string> ReservedPlus(HashSet<string> names, string typeName)
     {
         names.Clear();
-        names.UnionWith(Identifiers.ReservedMemberNames);
         names.Add(typeName);
         return names;
+    }
+
+    /// <summary>
+    /// <paramref name="candidate"/>, or it with the lowest numeric suffix that is neither a member every generated
+    /// type has nor taken in <paramref name="taken"/>; then takes it. The reserved names are looked up rather than
+    /// copied into every type's set.
+    /// </summary>
+    private static string UniqueMember(string candidate, HashSet<string> taken)
+    {
+        var name = candidate;
+        for (var i = 2; Identifiers.ReservedMemberNames.Contains(name) || !taken.Add(name); i++)
+        {
+            name = candidate + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 
     private OperationSpec BuildOperation(OperationPlan plan)
