@@ -119,9 +119,17 @@ internal sealed class CatalogBuilder
         // object's is known when it is built; the others are sorted first and given theirs afterwards.
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var objects = new List<ObjectSpec>(_structures.Count);
-        foreach (var entry in _structures.Values.OrderBy(e => _typeNames[e.Key], StringComparer.Ordinal))
+        var named = new List<KeyValuePair<string, StructureEntry>>(_structures.Count);
+        foreach (var entry in _structures.Values)
         {
-            objects.Add(BuildObject(entry, Hint(hints, _typeNames[entry.Key])));
+            named.Add(new KeyValuePair<string, StructureEntry>(_typeNames[entry.Key], entry));
+        }
+
+        // Type names are unique, so an unstable sort gives the same order as a stable one.
+        named.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        foreach (var pair in named)
+        {
+            objects.Add(BuildObject(pair.Value, Hint(hints, pair.Key)));
         }
 
         var operationSpecs = new List<OperationSpec>();
@@ -168,7 +176,9 @@ internal sealed class CatalogBuilder
         var plans = new List<OperationPlan>();
         var byKey = new Dictionary<string, OperationPlan>(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in pages.OrderBy(p => IsNamedByItsFile(p) ? 0 : 1).ThenBy(p => p.FilePath, StringComparer.Ordinal))
+        // The pages come in path order; those named by their file go first, each group keeping that order.
+        var named = pages.Where(IsNamedByItsFile);
+        foreach (var page in named.Concat(pages.Where(p => !IsNamedByItsFile(p))))
         {
             var client = ClientOf(page);
             var method = Identifiers.ToPascal(page.MethodName ?? page.Slug, "Call");
@@ -352,9 +362,12 @@ internal sealed class CatalogBuilder
 
     private void NameTypes()
     {
-        foreach (var entry in _structures.Values
-                     .OrderBy(e => e.IsRequest ? 1 : 0)
-                     .ThenBy(e => e.Key, StringComparer.Ordinal))
+        // Keys are unique, so an unstable sort gives the same order as a stable one.
+        var entries = new List<StructureEntry>(_structures.Values);
+        entries.Sort(static (a, b) => a.IsRequest != b.IsRequest
+            ? (a.IsRequest ? 1 : -1)
+            : string.CompareOrdinal(a.Key, b.Key));
+        foreach (var entry in entries)
         {
             var candidate = Identifiers.ToTypeName(entry.RawName);
             var name = Identifiers.MakeUnique(candidate, _takenTypeNames);
