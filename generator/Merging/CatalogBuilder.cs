@@ -173,16 +173,16 @@ internal sealed class CatalogBuilder
     /// </summary>
     private List<OperationPlan> PlanOperations(List<PageModel> pages)
     {
-        var plans = new List<OperationPlan>();
-        var byKey = new Dictionary<string, OperationPlan>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var plans = new List<OperationPlan>(pages.Count);
+        var byKey = new Dictionary<(string Client, string Method), OperationPlan>(pages.Count);
+
         // The pages come in path order; those named by their file go first, each group keeping that order.
         var named = pages.Where(IsNamedByItsFile);
         foreach (var page in named.Concat(pages.Where(p => !IsNamedByItsFile(p))))
         {
             var client = ClientOf(page);
             var method = Identifiers.ToPascal(page.MethodName ?? page.Slug, "Call");
-            if (byKey.TryGetValue(client + "." + method, out var existing))
+            if (byKey.TryGetValue((client, method), out var existing))
             {
                 if (HttpMethodRule.Path(existing.Page) == HttpMethodRule.Path(page))
                 {
@@ -192,9 +192,11 @@ internal sealed class CatalogBuilder
 
                 var wanted = method;
                 method = Identifiers.ToPascal(page.Slug, "Call");
-                if (taken.Contains(client + "." + method))
+                if (byKey.ContainsKey((client, method)))
                 {
-                    method = Identifiers.MakeUnique(method, new HashSet<string>(taken.Where(t => t.StartsWith(client + ".", StringComparison.Ordinal)).Select(t => t.Substring(client.Length + 1)), StringComparer.Ordinal));
+                    var clientMethods = new HashSet<string>(
+                        byKey.Keys.Where(k => k.Client == client).Select(k => k.Method), StringComparer.Ordinal);
+                    method = Identifiers.MakeUnique(method, clientMethods);
                 }
 
                 _diagnostics.Add(DiagnosticInfo.Create(
@@ -208,8 +210,7 @@ internal sealed class CatalogBuilder
             }
 
             var plan = new OperationPlan(page, client, method);
-            byKey[client + "." + method] = plan;
-            taken.Add(client + "." + method);
+            byKey[(client, method)] = plan;
             plans.Add(plan);
         }
 
