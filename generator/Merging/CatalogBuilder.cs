@@ -323,25 +323,27 @@ internal sealed class CatalogBuilder
 
         // Nothing either page says is dropped: the other page's extra fields are added, and where both list values
         // for the same field, the values of both are kept (the enums are extensible, so a wider list loses nothing).
-        var others = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
-        foreach (var field in structure.Fields)
+        // Tables are short, so fields are found by scanning rather than through a map built for each merge.
+        var first = entry.Structure.Fields;
+        var merged = ImmutableArray.CreateBuilder<FieldModel>(first.Count + structure.Fields.Count);
+        foreach (var field in first)
         {
-            others[field.JsonName] = field;
-        }
-
-        var merged = new List<FieldModel>();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in entry.Structure.Fields)
-        {
-            known.Add(field.JsonName);
-            var values = others.TryGetValue(field.JsonName, out var other) && other.Type.Equals(field.Type)
+            var other = FieldComparison.Find(structure.Fields, field.JsonName);
+            var values = other is not null && other.Type.Equals(field.Type)
                 ? UnionOf(field.EnumValues, other.EnumValues)
                 : field.EnumValues;
             merged.Add(values == field.EnumValues ? field : field with { EnumValues = values });
         }
 
-        merged.AddRange(structure.Fields.Where(f => !known.Contains(f.JsonName)));
-        entry.Structure = entry.Structure with { Fields = merged.ToEquatableArray() };
+        foreach (var field in structure.Fields)
+        {
+            if (FieldComparison.Find(first, field.JsonName) is null)
+            {
+                merged.Add(field);
+            }
+        }
+
+        entry.Structure = entry.Structure with { Fields = new(merged.ToImmutable()) };
     }
 
     private static EquatableArray<EnumValueModel> UnionOf(EquatableArray<EnumValueModel> first, EquatableArray<EnumValueModel> second)

@@ -49,7 +49,8 @@ internal static class FieldComparison
         return null;
     }
 
-    private static FieldModel? Find(EquatableArray<FieldModel> fields, string jsonName)
+    /// <summary>The field with this JSON name, the last one if a table repeats it; null when there is none.</summary>
+    public static FieldModel? Find(EquatableArray<FieldModel> fields, string jsonName)
     {
         FieldModel? found = null;
         foreach (var field in fields)
