@@ -37,8 +37,27 @@ public static class AuthingSignature
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(signedParameters);
 
+        var signedHeaders = new List<KeyValuePair<string, string>>();
+        foreach (KeyValuePair<string, string> header in headers)
+        {
+            string name = header.Key.ToLowerInvariant();
+            if (name.StartsWith(AuthingHeaders.SignedPrefix, StringComparison.Ordinal) || name == AuthingHeaders.Date)
+            {
+                signedHeaders.Add(new KeyValuePair<string, string>(name, header.Value));
+            }
+        }
+
+        signedHeaders.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+
         var text = new StringBuilder(256);
-        AppendStringToSign(text, new List<KeyValuePair<string, string>>(), method, path, headers, signedParameters);
+        text.Append(method).Append('\n');
+        foreach (KeyValuePair<string, string> header in signedHeaders)
+        {
+            text.Append(header.Key).Append(':').Append(header.Value).Append('\n');
+        }
+
+        text.Append(path);
+        AppendParameters(text, signedParameters);
         return text.ToString();
     }
 
@@ -76,40 +95,6 @@ public static class AuthingSignature
         {
             ArrayPool<byte>.Shared.Return(data, clearArray: true);
         }
-    }
-
-    /// <summary>
-    /// Appends the string to sign to <paramref name="text"/>; <paramref name="signedHeaders"/> is scratch space for
-    /// sorting, cleared first, so a caller that signs often can hand the same list in every time.
-    /// </summary>
-    internal static void AppendStringToSign(
-        StringBuilder text,
-        List<KeyValuePair<string, string>> signedHeaders,
-        string method,
-        string path,
-        IEnumerable<KeyValuePair<string, string>> headers,
-        IEnumerable<KeyValuePair<string, string>> signedParameters)
-    {
-        signedHeaders.Clear();
-        foreach (KeyValuePair<string, string> header in headers)
-        {
-            string name = header.Key.ToLowerInvariant();
-            if (name.StartsWith(AuthingHeaders.SignedPrefix, StringComparison.Ordinal) || name == AuthingHeaders.Date)
-            {
-                signedHeaders.Add(new KeyValuePair<string, string>(name, header.Value));
-            }
-        }
-
-        signedHeaders.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-
-        text.Append(method).Append('\n');
-        foreach (KeyValuePair<string, string> header in signedHeaders)
-        {
-            text.Append(header.Key).Append(':').Append(header.Value).Append('\n');
-        }
-
-        text.Append(path);
-        AppendParameters(text, signedParameters);
     }
 
     /// <summary>The authorization header value: <c>authing &lt;accessKeyId&gt;:&lt;signature&gt;</c>.</summary>

@@ -28,11 +28,6 @@ public sealed class AuthingSigningHandler : DelegatingHandler
         AuthingHeaders.Lang, AuthingHeaders.AppId, AuthingHeaders.Date, AuthingHeaders.Authorization,
     ];
 
-    // Scratch space for sorting the signed headers, one per thread. Only header names and values pass through it,
-    // and it is cleared after each use; the string to sign, which holds parameter values, is never kept.
-    [ThreadStatic]
-    private static List<KeyValuePair<string, string>>? t_signedHeaders;
-
     private readonly string _accessKeyId;
 
     // The secret's UTF-8 bytes, encoded once rather than for every request; held only as long as the secret itself.
@@ -97,12 +92,9 @@ public sealed class AuthingSigningHandler : DelegatingHandler
         string date = _timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         headers.TryAddWithoutValidation(AuthingHeaders.Date, date);
 
-        var text = new StringBuilder(512);
-        List<KeyValuePair<string, string>> signedHeaders = t_signedHeaders ??= new List<KeyValuePair<string, string>>();
-        AuthingSignature.AppendStringToSign(
-            text, signedHeaders, request.Method.Method, material.Path, SignedHeaders(headers), material.SignedParameters);
-        signedHeaders.Clear();
-        string signature = AuthingSignature.ComputeSignature(_key, text.ToString());
+        string stringToSign = AuthingSignature.BuildStringToSign(
+            request.Method.Method, material.Path, SignedHeaders(headers), material.SignedParameters);
+        string signature = AuthingSignature.ComputeSignature(_key, stringToSign);
         headers.TryAddWithoutValidation(
             AuthingHeaders.Authorization, AuthingSignature.FormatAuthorization(_accessKeyId, signature));
     }

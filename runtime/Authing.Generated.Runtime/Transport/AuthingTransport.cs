@@ -105,13 +105,19 @@ public sealed class AuthingTransport : IDisposable
 
         using HttpRequestMessage message = CreateRequest(operation, request, callOptions);
         long started = Stopwatch.GetTimestamp();
-        message.Options.Set(CallDeadline.Key, new CallDeadline(started, _options.Timeout));
+        bool mayRetry = AuthingResilience.MayRetry(operation.HttpMethod, _options);
+        if (mayRetry)
+        {
+            // Only a retry asks how much time is left (for a Retry-After); a single attempt never does.
+            message.Options.Set(CallDeadline.Key, new CallDeadline(started, _options.Timeout));
+        }
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
 
         // A request that will not be retried has one attempt, limited here rather than by the resilience pipeline,
         // which the handler chain skips for it (see AuthingHandlerChain). Either way the limit ends with the headers.
-        using CancellationTokenSource? attempt = AuthingResilience.MayRetry(operation.HttpMethod, _options)
+        using CancellationTokenSource? attempt = mayRetry
             ? null
             : CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
         attempt?.CancelAfter(_options.AttemptTimeout);
