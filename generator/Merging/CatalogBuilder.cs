@@ -51,7 +51,8 @@ internal sealed class CatalogBuilder
     private readonly Dictionary<string, string> _reservedTypeNames = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
 
-    // Cleared and refilled per record and per enum, rather than copied from the reserved names each time.
+    // Member names taken in the record, and in an enum met while building it; each is started afresh per type, and
+    // the members every generated type has are looked up in Identifiers.ReservedMemberNames instead.
     private readonly HashSet<string> _memberNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> _enumMemberNames = new(StringComparer.Ordinal);
     private string _commonFolder = string.Empty;
@@ -396,7 +397,7 @@ internal sealed class CatalogBuilder
     private ObjectSpec BuildObject(StructureEntry entry, string hintName)
     {
         var typeName = _typeNames[entry.Key];
-        var taken = ReservedPlus(_memberNames, typeName);
+        var taken = StartMembers(_memberNames, typeName);
         var properties = ImmutableArray.CreateBuilder<PropertySpec>(entry.Structure.Fields.Count);
         foreach (var field in entry.Structure.Fields)
         {
@@ -478,7 +479,7 @@ internal sealed class CatalogBuilder
     private string AddEnum(string candidate, FieldModel field, PageModel page)
     {
         var name = Identifiers.MakeUnique(Identifiers.ToTypeName(candidate), _takenTypeNames);
-        var taken = ReservedPlus(_enumMemberNames, name);
+        var taken = StartMembers(_enumMemberNames, name);
         taken.Add("IsKnown");
         taken.Add("Known");
         var members = new List<EnumMemberSpec>();
@@ -493,7 +494,7 @@ internal sealed class CatalogBuilder
         return name;
     }
 
-    private static HashSet<string> ReservedPlus(HashSet<string> names, string typeName)
+    private static HashSet<string> StartMembers(HashSet<string> names, string typeName)
     {
         names.Clear();
         names.Add(typeName);
