@@ -33,25 +33,59 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => ParseSafely(input, cancellationToken))
             .WithTrackingName(TrackingNames.Pages);
 
-        var catalog = pages.Collect()
+        // The pages are merged without their wording, so an edit that only rewords a page leaves its outline equal
+        // and the merge cached; the wording is then filled into the code of that page alone.
+        var outlines = pages
+            .Select(static (page, _) => PageOutline.Of(page))
+            .WithTrackingName(TrackingNames.Outlines);
+
+        var catalog = outlines.Collect()
             .Combine(settings)
-            .Select(static (pair, _) => BuildSafely(pair.Left, pair.Right))
+            .Select(static (pair, _) => PlanSafely(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Catalog);
 
-        var objects = catalog.SelectMany(static (c, _) => c.Objects).WithTrackingName(TrackingNames.Objects);
-        var enums = catalog.SelectMany(static (c, _) => c.Enums).WithTrackingName(TrackingNames.Enums);
-        var operations = catalog.SelectMany(static (c, _) => c.Operations).WithTrackingName(TrackingNames.Operations);
+        var pageCode = pages.Combine(catalog)
+            .Select(static (pair, _) => FillSafely(pair.Left.FilePath, () => Documentation.FillPage(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.PageCode);
+
+        // Code whose texts are on several pages is filled from all of them, again on every edit; it is a small part.
+        var sharedCode = catalog.Combine(pages.Collect())
+            .Select(static (pair, _) => FillSafely(string.Empty, () => Documentation.FillShared(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.SharedCode);
+
+        var objects = pageCode.SelectMany(static (c, _) => c.Objects).WithTrackingName(TrackingNames.Objects);
+        var enums = pageCode.SelectMany(static (c, _) => c.Enums).WithTrackingName(TrackingNames.Enums);
+        var operations = pageCode.SelectMany(static (c, _) => c.Operations).WithTrackingName(TrackingNames.Operations);
+        var sharedObjects = sharedCode.SelectMany(static (c, _) => c.Objects).WithTrackingName(TrackingNames.SharedObjects);
+        var sharedEnums = sharedCode.SelectMany(static (c, _) => c.Enums).WithTrackingName(TrackingNames.SharedEnums);
+        var sharedOperations = sharedCode.SelectMany(static (c, _) => c.Operations).WithTrackingName(TrackingNames.SharedOperations);
         var clients = catalog.SelectMany(static (c, _) => c.Clients).WithTrackingName(TrackingNames.Clients);
         var pageDiagnostics = pages.Select(static (p, _) => p.Diagnostics).WithTrackingName(TrackingNames.PageDiagnostics);
         var catalogDiagnostics = catalog.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.CatalogDiagnostics);
+        var fillDiagnostics = pageCode.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.FillDiagnostics);
+        var sharedFillDiagnostics = sharedCode.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.SharedFillDiagnostics);
 
-        context.RegisterSourceOutput(objects, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitObject(spec)));
-        context.RegisterSourceOutput(enums, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitEnum(spec)));
-        context.RegisterSourceOutput(operations, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitOperation(spec)));
+        RegisterObjects(context, objects);
+        RegisterObjects(context, sharedObjects);
+        RegisterEnums(context, enums);
+        RegisterEnums(context, sharedEnums);
+        RegisterOperations(context, operations);
+        RegisterOperations(context, sharedOperations);
         context.RegisterSourceOutput(clients, static (spc, spec) => AddSource(spc, spec.HintName, spec.Name, () => Emitter.EmitClient(spec)));
         context.RegisterSourceOutput(pageDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(catalogDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(fillDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(sharedFillDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
     }
+
+    private static void RegisterObjects(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ObjectSpec> objects) =>
+        context.RegisterSourceOutput(objects, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitObject(spec)));
+
+    private static void RegisterEnums(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EnumSpec> enums) =>
+        context.RegisterSourceOutput(enums, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitEnum(spec)));
+
+    private static void RegisterOperations(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<OperationSpec> operations) =>
+        context.RegisterSourceOutput(operations, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitOperation(spec)));
 
     private static PageModel ParseSafely(PageInput input, CancellationToken cancellationToken)
     {
@@ -78,23 +112,39 @@ public sealed class ClientGenerator : IIncrementalGenerator
         }
     }
 
-    private static CatalogModel BuildSafely(ImmutableArray<PageModel> pages, GeneratorSettings settings)
+    private static CatalogPlan PlanSafely(ImmutableArray<PageModel> pages, GeneratorSettings settings)
     {
         try
         {
-            return CatalogBuilder.Build(pages, settings);
+            return CatalogBuilder.Plan(pages, settings);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Without a catalog nothing can be emitted, but the build must still say why instead of failing silently.
             var failure = DiagnosticInfo.Create(
                 "AUTHGEN012", SourceSpot.File(pages.IsEmpty ? string.Empty : pages[0].FilePath), "(all pages)", Describe(exception));
-            return new CatalogModel(
-                EquatableArray<ObjectSpec>.Empty,
-                EquatableArray<EnumSpec>.Empty,
-                EquatableArray<OperationSpec>.Empty,
+            return new CatalogPlan(
+                EquatableArray<PageCode>.Empty,
+                PageCode.Empty(string.Empty),
                 EquatableArray<ClientSpec>.Empty,
                 new[] { failure }.ToEquatableArray());
+        }
+    }
+
+    private static PageCode FillSafely(string filePath, Func<PageCode> fill)
+    {
+        try
+        {
+            return fill();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The plan and the pages disagree; the page's code is left out rather than emitted with wrong comments.
+            var label = filePath.Length == 0 ? "(several pages)" : System.IO.Path.GetFileName(filePath);
+            return PageCode.Empty(filePath) with
+            {
+                Diagnostics = new[] { DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(filePath), label, Describe(exception)) }.ToEquatableArray(),
+            };
         }
     }
 

@@ -11,7 +11,9 @@ namespace Authing.Generated.Generator.Merging;
 /// <summary>
 /// Merges every page into one catalog: a type defined on several pages is emitted once, operations are
 /// de-duplicated, links are resolved and every name becomes a unique C# identifier. The result depends only on
-/// the pages' contents and paths, never on the order the compiler hands them over.
+/// the pages' contents and paths, never on the order the compiler hands them over. The merge reads pages' outlines
+/// (<see cref="PageOutline"/>) and leaves the doc comments as references into the pages, for
+/// <see cref="Documentation"/> to fill.
 /// </summary>
 internal sealed class CatalogBuilder
 {
@@ -50,6 +52,12 @@ internal sealed class CatalogBuilder
     // What holds each name a page's type may not have, so the rename diagnostic can say why.
     private readonly Dictionary<string, string> _reservedTypeNames = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
+
+    // The page whose code each enum in _enums is part of (its object's), or Shared.
+    private readonly List<int> _enumGroups = new();
+
+    // Whether a page can own code: its path is the only one of its kind, so the page can find its code by path.
+    private bool[] _ownable = Array.Empty<bool>();
 
     // Member names taken in the record, and in an enum met while building it; each is started afresh per type, and
     // the members every generated type has are looked up in Identifiers.ReservedMemberNames instead.
@@ -100,18 +108,54 @@ internal sealed class CatalogBuilder
         }
     }
 
-    public static CatalogModel Build(ImmutableArray<PageModel> pages, GeneratorSettings settings)
+    // The group of code whose texts are on more than one page.
+    private const int Shared = -1;
+
+    /// <summary>
+    /// Merges <paramref name="outlines"/> (<see cref="PageOutline.Of"/> of each page) into the plan of the code. Its
+    /// <see cref="TextRef"/>s number the pages as <see cref="OperationPages"/> orders them.
+    /// </summary>
+    public static CatalogPlan Plan(ImmutableArray<PageModel> outlines, GeneratorSettings settings)
     {
-        var ordered = pages
-            .Where(p => p.IsOperation)
-            .OrderBy(p => p.FilePath, StringComparer.Ordinal)
-            .ToList();
+        var ordered = OperationPages(outlines);
         return new CatalogBuilder(settings, ordered.Count).Run(ordered);
     }
 
-    private CatalogModel Run(List<PageModel> pages)
+    /// <summary>The merge and its documentation in one step, as the generator's stages do it, all in one catalog.</summary>
+    public static CatalogModel Build(ImmutableArray<PageModel> pages, GeneratorSettings settings)
+    {
+        var plan = Plan(pages.Select(PageOutline.Of).ToImmutableArray(), settings);
+        var code = new List<PageCode> { Documentation.FillShared(plan, pages) };
+        foreach (var page in OperationPages(pages))
+        {
+            code.Add(Documentation.FillPage(page, plan));
+        }
+
+        return new CatalogModel(
+            code.SelectMany(c => c.Objects).OrderBy(o => o.Name, StringComparer.Ordinal).ToEquatableArray(),
+            code.SelectMany(c => c.Enums).OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            code.SelectMany(c => c.Operations)
+                .OrderBy(o => o.ClientName, StringComparer.Ordinal)
+                .ThenBy(o => o.MethodName, StringComparer.Ordinal)
+                .ToEquatableArray(),
+            plan.Clients,
+            plan.Diagnostics.Concat(code.SelectMany(c => c.Diagnostics)).ToEquatableArray());
+    }
+
+    /// <summary>The pages that describe an operation, in path order; a stable sort, so pages sharing a path keep theirs.</summary>
+    public static List<PageModel> OperationPages(IEnumerable<PageModel> pages) =>
+        pages.Where(p => p.IsOperation).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
+
+    private CatalogPlan Run(List<PageModel> pages)
     {
         _commonFolder = CommonFolder(pages);
+        _ownable = new bool[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+        {
+            _ownable[i] = (i == 0 || pages[i - 1].FilePath != pages[i].FilePath)
+                && (i == pages.Count - 1 || pages[i + 1].FilePath != pages[i].FilePath);
+        }
+
         var operations = PlanOperations(pages);
         CollectStructures(pages, operations);
         NameTypes();
@@ -119,7 +163,7 @@ internal sealed class CatalogBuilder
         // Hint names are unique across all files, given in this order: objects, enums, operations, clients. An
         // object's is known when it is built; the others are sorted first and given theirs afterwards.
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var objects = new List<ObjectSpec>(_structures.Count);
+        var code = new CodeGroups(pages);
         var named = new List<KeyValuePair<string, StructureEntry>>(_structures.Count);
         foreach (var entry in _structures.Values)
         {
@@ -130,31 +174,55 @@ internal sealed class CatalogBuilder
         named.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         foreach (var pair in named)
         {
-            objects.Add(BuildObject(pair.Value, Hint(hints, pair.Key)));
+            var enumsBefore = _enums.Count;
+            var spec = BuildObject(pair.Value, Hint(hints, pair.Key), out var group);
+            code.Of(group).Objects.Add(spec);
+            for (var i = enumsBefore; i < _enums.Count; i++)
+            {
+                _enumGroups.Add(group);
+            }
         }
 
-        var operationSpecs = new List<OperationSpec>();
+        // Enum names are unique, so an unstable sort gives the same order as a stable one.
+        var enums = new List<KeyValuePair<EnumSpec, int>>(_enums.Count);
+        for (var i = 0; i < _enums.Count; i++)
+        {
+            enums.Add(new KeyValuePair<EnumSpec, int>(_enums[i], _enumGroups[i]));
+        }
+
+        enums.Sort(static (a, b) => string.CompareOrdinal(a.Key.Name, b.Key.Name));
+        foreach (var pair in enums)
+        {
+            code.Of(pair.Value).Enums.Add(pair.Key with { HintName = Hint(hints, pair.Key.Name) });
+        }
+
+        var operationSpecs = new List<KeyValuePair<OperationSpec, int>>(operations.Count);
         foreach (var plan in operations)
         {
-            operationSpecs.Add(BuildOperation(plan));
+            operationSpecs.Add(new KeyValuePair<OperationSpec, int>(BuildOperation(plan), _ownable[plan.PageIndex] ? plan.PageIndex : Shared));
+        }
+
+        // Client and method name together are unique.
+        operationSpecs.Sort(static (a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Key.ClientName, b.Key.ClientName);
+            return order != 0 ? order : string.CompareOrdinal(a.Key.MethodName, b.Key.MethodName);
+        });
+        foreach (var pair in operationSpecs)
+        {
+            var spec = pair.Key;
+            code.Of(pair.Value).Operations.Add(spec with { HintName = Hint(hints, spec.ClientName + "." + spec.MethodName) });
         }
 
         var clients = operationSpecs
-            .Select(o => o.ClientName)
+            .Select(o => o.Key.ClientName)
             .Distinct(StringComparer.Ordinal)
-            .OrderBy(n => n, StringComparer.Ordinal)
             .Select(n => new ClientSpec(_settings.Namespace, n, ClientDoc(n)))
             .ToList();
 
-        return new CatalogModel(
-            objects.ToEquatableArray(),
-            _enums.OrderBy(e => e.Name, StringComparer.Ordinal)
-                .Select(e => e with { HintName = Hint(hints, e.Name) })
-                .ToEquatableArray(),
-            operationSpecs.OrderBy(o => o.ClientName, StringComparer.Ordinal)
-                .ThenBy(o => o.MethodName, StringComparer.Ordinal)
-                .Select(o => o with { HintName = Hint(hints, o.ClientName + "." + o.MethodName) })
-                .ToEquatableArray(),
+        return new CatalogPlan(
+            code.Pages(),
+            code.Of(Shared).ToCode(string.Empty),
             clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray(),
             _diagnostics.ToEquatableArray());
     }
@@ -178,9 +246,17 @@ internal sealed class CatalogBuilder
         var byKey = new Dictionary<(string Client, string Method), OperationPlan>(pages.Count);
 
         // The pages come in path order; those named by their file go first, each group keeping that order.
-        var named = pages.Where(IsNamedByItsFile);
-        foreach (var page in named.Concat(pages.Where(p => !IsNamedByItsFile(p))))
+        var order = new List<int>(pages.Count);
+        var later = new List<int>();
+        for (var i = 0; i < pages.Count; i++)
         {
+            (IsNamedByItsFile(pages[i]) ? order : later).Add(i);
+        }
+
+        order.AddRange(later);
+        foreach (var index in order)
+        {
+            var page = pages[index];
             var client = ClientOf(page);
             var method = Identifiers.ToPascal(page.MethodName ?? page.Slug, "Call");
             if (byKey.TryGetValue((client, method), out var existing))
@@ -210,7 +286,7 @@ internal sealed class CatalogBuilder
                     PageLabel(existing.Page) + "'s " + wanted + "Async"));
             }
 
-            var plan = new OperationPlan(page, client, method);
+            var plan = new OperationPlan(page, index, client, method);
             byKey[(client, method)] = plan;
             plans.Add(plan);
         }
@@ -253,11 +329,12 @@ internal sealed class CatalogBuilder
 
     private void CollectStructures(List<PageModel> pages, List<OperationPlan> operations)
     {
-        foreach (var page in pages)
+        for (var i = 0; i < pages.Count; i++)
         {
-            foreach (var structure in page.Structures)
+            var structures = pages[i].Structures;
+            for (var t = 0; t < structures.Count; t++)
             {
-                AddStructure(structure, page);
+                AddStructure(structures[t], new Origin(pages[i], i, t, envelope: false), TextRef.Structure(i, t));
             }
         }
 
@@ -266,9 +343,13 @@ internal sealed class CatalogBuilder
             var page = plan.Page;
             var response = page.Response;
             var responseName = response is { Name.Length: > 0 } ? response.Name : plan.Method + "RespDto";
-            var responseFields = response is { Fields.IsEmpty: false } ? response.Fields : EnvelopeFields;
+            var envelope = response is not { Fields.IsEmpty: false };
+            var responseFields = envelope ? EnvelopeFields : response!.Fields;
             plan.ResponseKey = responseName;
-            AddStructure(new StructureModel(responseName, string.Empty, responseFields, response?.Line ?? 0), page);
+            AddStructure(
+                new StructureModel(responseName, string.Empty, responseFields, response?.Line ?? 0),
+                new Origin(page, plan.PageIndex, TextRef.ResponseTable, envelope),
+                default);
 
             if (!page.RequestFields.IsEmpty)
             {
@@ -283,15 +364,16 @@ internal sealed class CatalogBuilder
                 _structures[key] = new StructureEntry(
                     key,
                     requestName,
-                    new StructureModel(requestName, page.Title, page.RequestFields, 0),
-                    page,
+                    new StructureModel(requestName, string.Empty, page.RequestFields, 0),
+                    new Origin(page, plan.PageIndex, TextRef.RequestTable, envelope: false),
+                    TextRef.Request(plan.PageIndex),
                     isRequest: true);
             }
         }
     }
 
     // The fields of a response whose page has no response table: the envelope every operation answers with.
-    private static readonly EquatableArray<FieldModel> EnvelopeFields = new[]
+    internal static readonly EquatableArray<FieldModel> EnvelopeFields = new[]
     {
         new FieldModel("statusCode", TypeRef.Number, false, "Business status code; 200 means success.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
         new FieldModel("message", TypeRef.String, false, "Description of the result.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
@@ -300,11 +382,11 @@ internal sealed class CatalogBuilder
         new FieldModel("data", TypeRef.Json, false, "The data the operation returned.", null, null, EquatableArray<EnumValueModel>.Empty, 0),
     }.ToEquatableArray();
 
-    private void AddStructure(StructureModel structure, PageModel page)
+    private void AddStructure(StructureModel structure, Origin origin, TextRef doc)
     {
         if (!_structures.TryGetValue(structure.Name, out var entry))
         {
-            _structures.Add(structure.Name, new StructureEntry(structure.Name, structure.Name, structure, page, isRequest: false));
+            _structures.Add(structure.Name, new StructureEntry(structure.Name, structure.Name, structure, origin, doc, isRequest: false));
             return;
         }
 
@@ -314,6 +396,7 @@ internal sealed class CatalogBuilder
             return;
         }
 
+        var page = origin.Page;
         _diagnostics.Add(DiagnosticInfo.Create(
             "AUTHGEN007",
             new SourceSpot(page.FilePath, 0, 0, structure.Line, 0, structure.Line, 0),
@@ -324,44 +407,78 @@ internal sealed class CatalogBuilder
 
         // Nothing either page says is dropped: the other page's extra fields are added, and where both list values
         // for the same field, the values of both are kept (the enums are extensible, so a wider list loses nothing).
-        // Tables are short, so fields are found by scanning rather than through a map built for each merge.
+        // Tables are short, so fields are found by scanning rather than through a map built for each merge. Each
+        // field, and each value, keeps the place its text is in.
         var first = entry.Structure.Fields;
-        var merged = ImmutableArray.CreateBuilder<FieldModel>(first.Count + structure.Fields.Count);
-        foreach (var field in first)
+        var second = structure.Fields;
+        var merged = ImmutableArray.CreateBuilder<FieldModel>(first.Count + second.Count);
+        var sources = new List<FieldSource>(first.Count + second.Count);
+        for (var i = 0; i < first.Count; i++)
         {
-            var other = FieldComparison.Find(structure.Fields, field.JsonName);
-            var values = other is not null && other.Type.Equals(field.Type)
-                ? UnionOf(field.EnumValues, other.EnumValues)
-                : field.EnumValues;
-            merged.Add(values == field.EnumValues ? field : field with { EnumValues = values });
-        }
-
-        foreach (var field in structure.Fields)
-        {
-            if (FieldComparison.Find(first, field.JsonName) is null)
+            var field = first[i];
+            var source = entry.SourceOf(i);
+            var otherIndex = FieldComparison.IndexOf(second, field.JsonName);
+            if (otherIndex >= 0 && second[otherIndex].Type.Equals(field.Type)
+                && UnionOf(field.EnumValues, source, second[otherIndex].EnumValues, origin.FieldText(otherIndex)) is { } union)
+            {
+                merged.Add(field with { EnumValues = union.Values });
+                sources.Add(union.Source);
+            }
+            else
             {
                 merged.Add(field);
+                sources.Add(source);
+            }
+        }
+
+        for (var i = 0; i < second.Count; i++)
+        {
+            if (FieldComparison.IndexOf(first, second[i].JsonName) < 0)
+            {
+                merged.Add(second[i]);
+                sources.Add(new FieldSource(origin.FieldText(i), null));
             }
         }
 
         entry.Structure = entry.Structure with { Fields = new(merged.ToImmutable()) };
+        entry.Sources = sources;
     }
 
-    private static EquatableArray<EnumValueModel> UnionOf(EquatableArray<EnumValueModel> first, EquatableArray<EnumValueModel> second)
+    /// <summary>The values of both lists, each once, or null when the second adds none to the first.</summary>
+    private static (EquatableArray<EnumValueModel> Values, FieldSource Source)? UnionOf(
+        EquatableArray<EnumValueModel> first, FieldSource firstSource, EquatableArray<EnumValueModel> second, TextRef secondText)
     {
         if (first.IsEmpty || second.IsEmpty)
         {
-            return first;
+            return null;
         }
 
         // Pages that repeat a type usually list the same values: only a list that adds one is copied.
         if (second.All(v => first.Any(f => string.Equals(f.Value, v.Value, StringComparison.Ordinal))))
         {
-            return first;
+            return null;
         }
 
-        var values = new HashSet<string>(first.Select(v => v.Value), StringComparer.Ordinal);
-        return first.Concat(second.Where(v => values.Add(v.Value))).ToEquatableArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var values = ImmutableArray.CreateBuilder<EnumValueModel>(first.Count + second.Count);
+        var texts = new List<TextRef>(first.Count + second.Count);
+        for (var j = 0; j < first.Count; j++)
+        {
+            seen.Add(first[j].Value);
+            values.Add(first[j]);
+            texts.Add(firstSource.ValueText(j));
+        }
+
+        for (var k = 0; k < second.Count; k++)
+        {
+            if (seen.Add(second[k].Value))
+            {
+                values.Add(second[k]);
+                texts.Add(secondText.ValueAt(k));
+            }
+        }
+
+        return (new(values.ToImmutable()), new FieldSource(firstSource.Text, texts.ToArray()));
     }
 
     private void NameTypes()
@@ -394,13 +511,22 @@ internal sealed class CatalogBuilder
         }
     }
 
-    private ObjectSpec BuildObject(StructureEntry entry, string hintName)
+    /// <summary>
+    /// The record for <paramref name="entry"/>, and the page whose code it is part of: the page all its texts are on,
+    /// or <see cref="Shared"/>.
+    /// </summary>
+    private ObjectSpec BuildObject(StructureEntry entry, string hintName, out int group)
     {
         var typeName = _typeNames[entry.Key];
         var taken = StartMembers(_memberNames, typeName);
-        var properties = ImmutableArray.CreateBuilder<PropertySpec>(entry.Structure.Fields.Count);
-        foreach (var field in entry.Structure.Fields)
+        var fields = entry.Structure.Fields;
+        var properties = ImmutableArray.CreateBuilder<PropertySpec>(fields.Count);
+        group = _ownable[entry.Origin.PageIndex] ? entry.Origin.PageIndex : Shared;
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
+            var source = entry.SourceOf(i);
+            group = GroupOf(group, source, field.EnumValues.Count);
             var candidate = PropertyNameOf(field.JsonName);
             var name = UniqueMember(candidate, taken);
             if (name != candidate)
@@ -415,20 +541,42 @@ internal sealed class CatalogBuilder
                     candidate));
             }
 
-            properties.Add(BuildProperty(field, name, typeName, entry.Page));
+            properties.Add(BuildProperty(field, source, name, typeName, entry.Page));
         }
 
-        var doc = entry.IsRequest
-            ? "The parameters of the operation \"" + entry.Structure.Description + "\"."
-            : entry.Structure.Description;
         return new ObjectSpec(
             _settings.Namespace,
             typeName,
-            doc,
+            string.Empty,
             entry.Page.FileName,
             entry.IsRequest,
             new(properties.MoveToImmutable()),
-            hintName);
+            hintName,
+            entry.Doc);
+    }
+
+    private static int GroupOf(int group, FieldSource source, int valueCount)
+    {
+        if (group == Shared)
+        {
+            return Shared;
+        }
+
+        if (source.Text.IsOnPage && source.Text.Page != group)
+        {
+            return Shared;
+        }
+
+        for (var j = 0; j < valueCount; j++)
+        {
+            var text = source.ValueText(j);
+            if (text.IsOnPage && text.Page != group)
+            {
+                return Shared;
+            }
+        }
+
+        return group;
     }
 
     /// <summary>
@@ -446,22 +594,23 @@ internal sealed class CatalogBuilder
         return name;
     }
 
-    private PropertySpec BuildProperty(FieldModel field, string name, string ownerType, PageModel page)
+    private PropertySpec BuildProperty(FieldModel field, FieldSource source, string name, string ownerType, PageModel page)
     {
         var type = field.Type;
+        var text = source.Text;
         switch (type.Kind)
         {
             case ValueKind.String when !field.EnumValues.IsEmpty:
-                var enumName = AddEnum(ownerType + name.TrimStart('@'), field, page);
-                return new PropertySpec(name, field.JsonName, ValueShape.Enum, type.IsArray, enumName, field.Required, field.Description);
+                var enumName = AddEnum(ownerType + name.TrimStart('@'), field, source, page);
+                return new PropertySpec(name, field.JsonName, ValueShape.Enum, type.IsArray, enumName, field.Required, string.Empty, text);
             case ValueKind.String:
-                return new PropertySpec(name, field.JsonName, ValueShape.String, type.IsArray, null, field.Required, field.Description);
+                return new PropertySpec(name, field.JsonName, ValueShape.String, type.IsArray, null, field.Required, string.Empty, text);
             case ValueKind.Number:
-                return new PropertySpec(name, field.JsonName, ValueShape.Number, type.IsArray, null, field.Required, field.Description);
+                return new PropertySpec(name, field.JsonName, ValueShape.Number, type.IsArray, null, field.Required, string.Empty, text);
             case ValueKind.Boolean:
-                return new PropertySpec(name, field.JsonName, ValueShape.Boolean, type.IsArray, null, field.Required, field.Description);
+                return new PropertySpec(name, field.JsonName, ValueShape.Boolean, type.IsArray, null, field.Required, string.Empty, text);
             case ValueKind.Named when type.Name is not null && _structures.ContainsKey(type.Name):
-                return new PropertySpec(name, field.JsonName, ValueShape.Object, type.IsArray, _typeNames[type.Name], field.Required, field.Description);
+                return new PropertySpec(name, field.JsonName, ValueShape.Object, type.IsArray, _typeNames[type.Name], field.Required, string.Empty, text);
             case ValueKind.Named:
                 _diagnostics.Add(DiagnosticInfo.Create(
                     "AUTHGEN006",
@@ -470,27 +619,28 @@ internal sealed class CatalogBuilder
                     field.JsonName,
                     ownerType,
                     type.Name ?? string.Empty));
-                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, field.Description);
+                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, string.Empty, text);
             default:
-                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, field.Description);
+                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, string.Empty, text);
         }
     }
 
-    private string AddEnum(string candidate, FieldModel field, PageModel page)
+    private string AddEnum(string candidate, FieldModel field, FieldSource source, PageModel page)
     {
         var name = Identifiers.MakeUnique(Identifiers.ToTypeName(candidate), _takenTypeNames);
         var taken = StartMembers(_enumMemberNames, name);
         taken.Add("IsKnown");
         taken.Add("Known");
         var members = new List<EnumMemberSpec>();
-        foreach (var value in field.EnumValues)
+        for (var j = 0; j < field.EnumValues.Count; j++)
         {
-            var memberName = UniqueMember(Identifiers.ToPascal(value.Value, "Value"), taken);
-            members.Add(new EnumMemberSpec(memberName, value.Value, value.Description));
+            var value = field.EnumValues[j].Value;
+            var memberName = UniqueMember(Identifiers.ToPascal(value, "Value"), taken);
+            members.Add(new EnumMemberSpec(memberName, value, string.Empty, source.ValueText(j)));
         }
 
-        var doc = FirstLine(field.Description);
-        _enums.Add(new EnumSpec(_settings.Namespace, name, doc, page.FileName, members.ToEquatableArray()));
+        _enums.Add(new EnumSpec(
+            _settings.Namespace, name, string.Empty, page.FileName, members.ToEquatableArray(), Text: source.Text.AsEnumType()));
         return name;
     }
 
@@ -530,9 +680,10 @@ internal sealed class CatalogBuilder
             requestType,
             page.RequestFields.All(f => !f.Required),
             _typeNames[plan.ResponseKey!],
-            page.Title.Length == 0 ? page.Slug : page.Title,
-            page.Description,
-            page.FileName);
+            string.Empty,
+            string.Empty,
+            page.FileName,
+            Text: TextRef.Operation(plan.PageIndex));
     }
 
     private static string? DescribeOperationDifference(PageModel first, PageModel second)
@@ -554,12 +705,6 @@ internal sealed class CatalogBuilder
         }
 
         return null;
-    }
-
-    private static string FirstLine(string text)
-    {
-        var newline = text.IndexOf('\n');
-        return newline < 0 ? text : text.Substring(0, newline);
     }
 
     /// <summary>A page named by its path below the folder all pages share: unambiguous, and the same on every machine.</summary>
@@ -595,14 +740,17 @@ internal sealed class CatalogBuilder
 
     private sealed class OperationPlan
     {
-        public OperationPlan(PageModel page, string client, string method)
+        public OperationPlan(PageModel page, int pageIndex, string client, string method)
         {
             Page = page;
+            PageIndex = pageIndex;
             Client = client;
             Method = method;
         }
 
         public PageModel Page { get; }
+
+        public int PageIndex { get; }
 
         public string Client { get; }
 
@@ -615,12 +763,13 @@ internal sealed class CatalogBuilder
 
     private sealed class StructureEntry
     {
-        public StructureEntry(string key, string rawName, StructureModel structure, PageModel page, bool isRequest)
+        public StructureEntry(string key, string rawName, StructureModel structure, Origin origin, TextRef doc, bool isRequest)
         {
             Key = key;
             RawName = rawName;
             Structure = structure;
-            Page = page;
+            Origin = origin;
+            Doc = doc;
             IsRequest = isRequest;
         }
 
@@ -630,8 +779,100 @@ internal sealed class CatalogBuilder
 
         public StructureModel Structure { get; set; }
 
-        public PageModel Page { get; }
+        /// <summary>The table that defined the structure first.</summary>
+        public Origin Origin { get; }
+
+        public PageModel Page => Origin.Page;
+
+        public TextRef Doc { get; }
 
         public bool IsRequest { get; }
+
+        /// <summary>Where each field's texts are, once another page's table is merged in; until then, all are in <see cref="Origin"/>.</summary>
+        public List<FieldSource>? Sources { get; set; }
+
+        public FieldSource SourceOf(int field) =>
+            Sources is { } sources ? sources[field] : new FieldSource(Origin.FieldText(field), null);
+    }
+
+    /// <summary>A table of a page: the page, its place in path order, and which of its tables.</summary>
+    private readonly struct Origin
+    {
+        private readonly bool _envelope;
+
+        public Origin(PageModel page, int pageIndex, int table, bool envelope)
+        {
+            Page = page;
+            PageIndex = pageIndex;
+            Table = table;
+            _envelope = envelope;
+        }
+
+        public PageModel Page { get; }
+
+        public int PageIndex { get; }
+
+        public int Table { get; }
+
+        /// <summary>Where the text of the table's field at <paramref name="row"/> is.</summary>
+        public TextRef FieldText(int row) => TextRef.Field(PageIndex, Table, row, _envelope);
+    }
+
+    /// <summary>Where a merged field's text is, and those of its listed values when they come from several tables.</summary>
+    private sealed class FieldSource
+    {
+        private readonly TextRef[]? _values;
+
+        public FieldSource(TextRef text, TextRef[]? values)
+        {
+            Text = text;
+            _values = values;
+        }
+
+        public TextRef Text { get; }
+
+        public TextRef ValueText(int value) => _values is { } values ? values[value] : Text.ValueAt(value);
+    }
+
+    /// <summary>The code planned for each page, and for none in particular, while it is gathered.</summary>
+    private sealed class CodeGroups
+    {
+        private readonly List<PageModel> _pages;
+        private readonly CodeGroup?[] _groups;
+        private readonly CodeGroup _shared = new();
+
+        public CodeGroups(List<PageModel> pages)
+        {
+            _pages = pages;
+            _groups = new CodeGroup?[pages.Count];
+        }
+
+        public CodeGroup Of(int page) => page == Shared ? _shared : _groups[page] ??= new CodeGroup();
+
+        public EquatableArray<PageCode> Pages()
+        {
+            var code = ImmutableArray.CreateBuilder<PageCode>();
+            for (var i = 0; i < _groups.Length; i++)
+            {
+                if (_groups[i] is { } group)
+                {
+                    code.Add(group.ToCode(_pages[i].FilePath));
+                }
+            }
+
+            return new(code.ToImmutable());
+        }
+    }
+
+    private sealed class CodeGroup
+    {
+        public List<ObjectSpec> Objects { get; } = new();
+
+        public List<EnumSpec> Enums { get; } = new();
+
+        public List<OperationSpec> Operations { get; } = new();
+
+        public PageCode ToCode(string filePath) =>
+            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
     }
 }

@@ -30,7 +30,8 @@ internal sealed record PropertySpec(
     bool IsArray,
     string? TypeName,
     bool Required,
-    string Doc);
+    string Doc,
+    TextRef Text = default);
 
 /// <summary>A generated record: a data structure, a response envelope or an operation's request.</summary>
 internal sealed record ObjectSpec(
@@ -40,10 +41,11 @@ internal sealed record ObjectSpec(
     string SourcePage,
     bool IsRequest,
     EquatableArray<PropertySpec> Properties,
-    string HintName = "");
+    string HintName = "",
+    TextRef Text = default);
 
 /// <summary>One known value of a generated enumeration.</summary>
-internal sealed record EnumMemberSpec(string Name, string Value, string Doc);
+internal sealed record EnumMemberSpec(string Name, string Value, string Doc, TextRef Text = default);
 
 /// <summary>A generated extensible enumeration: known values, while unknown ones still read.</summary>
 internal sealed record EnumSpec(
@@ -52,7 +54,8 @@ internal sealed record EnumSpec(
     string Doc,
     string SourcePage,
     EquatableArray<EnumMemberSpec> Members,
-    string HintName = "");
+    string HintName = "",
+    TextRef Text = default);
 
 /// <summary>A generated client method and the endpoint it calls.</summary>
 internal sealed record OperationSpec(
@@ -67,7 +70,8 @@ internal sealed record OperationSpec(
     string Summary,
     string Remarks,
     string SourcePage,
-    string HintName = "");
+    string HintName = "",
+    TextRef Text = default);
 
 /// <summary>A generated client class: its constructors and dependency-injection registration.</summary>
 internal sealed record ClientSpec(string Namespace, string Name, string Doc, string HintName = "");
@@ -79,3 +83,58 @@ internal sealed record CatalogModel(
     EquatableArray<OperationSpec> Operations,
     EquatableArray<ClientSpec> Clients,
     EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// The code one page owns once the pages are merged: its operations, and the types and enums whose every text is
+/// on it. In a <see cref="CatalogPlan"/> the doc comments are still empty; <c>Documentation</c> fills
+/// them in from the page.
+/// </summary>
+internal sealed record PageCode(
+    string FilePath,
+    EquatableArray<ObjectSpec> Objects,
+    EquatableArray<EnumSpec> Enums,
+    EquatableArray<OperationSpec> Operations,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public static PageCode Empty(string filePath) =>
+        new(filePath, EquatableArray<ObjectSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<OperationSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+}
+
+/// <summary>
+/// The merge of every page's outline (<c>PageOutline</c>): all names, types and hint names decided,
+/// with the doc comments left as <see cref="TextRef"/>s. The code of each operation page is kept apart, in path
+/// order, so that an edit to a page's wording only fills that page's code again; what draws its texts from several
+/// pages is in <see cref="Shared"/>.
+/// </summary>
+internal sealed record CatalogPlan(
+    EquatableArray<PageCode> Pages,
+    PageCode Shared,
+    EquatableArray<ClientSpec> Clients,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The planned code of the page at this path, or null when it owns none.</summary>
+    public PageCode? Find(string filePath)
+    {
+        int low = 0, high = Pages.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var order = string.CompareOrdinal(Pages[middle].FilePath, filePath);
+            if (order == 0)
+            {
+                return Pages[middle];
+            }
+
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
+}

@@ -29,6 +29,11 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     {
         var left = Items;
         var right = other.Items;
+        if (left == right)
+        {
+            return true;
+        }
+
         if (left.Length != right.Length)
         {
             return false;

@@ -50,19 +50,22 @@ internal static class FieldComparison
     }
 
     /// <summary>The field with this JSON name, the last one if a table repeats it; null when there is none.</summary>
-    public static FieldModel? Find(EquatableArray<FieldModel> fields, string jsonName)
+    public static FieldModel? Find(EquatableArray<FieldModel> fields, string jsonName) =>
+        IndexOf(fields, jsonName) is var index and >= 0 ? fields[index] : null;
+
+    /// <summary>Where the field with this JSON name is, the last one if a table repeats it; -1 when there is none.</summary>
+    public static int IndexOf(EquatableArray<FieldModel> fields, string jsonName)
     {
-        FieldModel? found = null;
-        foreach (var field in fields)
+        // The last one wins, as a table that repeats a name is read (the repeat is reported where it is parsed).
+        for (var i = fields.Count - 1; i >= 0; i--)
         {
-            // The last one wins, as a table that repeats a name is read (the repeat is reported where it is parsed).
-            if (string.Equals(field.JsonName, jsonName, StringComparison.Ordinal))
+            if (string.Equals(fields[i].JsonName, jsonName, StringComparison.Ordinal))
             {
-                found = field;
+                return i;
             }
         }
 
-        return found;
+        return -1;
     }
 
     private static bool SameShapeInOrder(EquatableArray<FieldModel> first, EquatableArray<FieldModel> second)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -7,11 +9,15 @@ using Xunit;
 
 namespace Authing.Generated.Tests.Generation;
 
-/// <summary>An edit to one page reruns only that page's work; an unrelated C# edit reruns nothing.</summary>
+/// <summary>
+/// An edit to one page reruns only that page's work; an unrelated C# edit reruns nothing; and whatever is cached,
+/// the output after an edit is what a fresh run over the edited pages gives.
+/// </summary>
 public class IncrementalTests
 {
-    private static readonly string[] PerPageStages = { "PageInputs", "Pages", "PageDiagnostics" };
-    private static readonly string[] OutputStages = { "Objects", "Enums", "Operations", "Clients" };
+    private static readonly string[] PerPageStages = { "PageInputs", "Pages", "Outlines", "PageCode", "PageDiagnostics", "FillDiagnostics" };
+    private static readonly string[] OutputStages =
+        { "Objects", "Enums", "Operations", "SharedObjects", "SharedEnums", "SharedOperations", "Clients" };
 
     [Fact]
     public void Editing_one_page_leaves_the_other_pages_cached()
@@ -34,7 +40,12 @@ public class IncrementalTests
         var parsed = steps["Pages"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, parsed.Count(r => r == IncrementalStepRunReason.Modified));
 
+        // Only wording changed, so the pages are not merged again.
+        var merge = steps["Catalog"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.All(merge, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+
         var changedOutputs = OutputStages
+            .Where(steps.ContainsKey)
             .SelectMany(stage => steps[stage])
             .SelectMany(s => s.Outputs)
             .Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
@@ -76,6 +87,78 @@ public class IncrementalTests
                 Assert.False(type.Namespace?.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal) ?? false, type.FullName);
             }
         }
+    }
+
+    [Fact]
+    public void Rewording_a_field_another_page_merged_in_changes_only_that_type()
+    {
+        var pages = ThreePages().Append(GrownTree()).ToArray();
+        var first = GeneratorHarness.Run(pages, null);
+        var before = first.Sources.Single(s => s.SourceText.ToString().Contains("public sealed partial record TreeNodeDto", StringComparison.Ordinal));
+        Assert.Contains("How heavy the node is", before.SourceText.ToString(), StringComparison.Ordinal);
+
+        var edited = new PageFile(pages[3].Path, pages[3].GetText()!.ToString().Replace("How heavy the node is", "The node's weight in grams", StringComparison.Ordinal));
+        var second = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(pages[3], edited), GeneratorHarness.CreateCompilation());
+
+        var after = second.Source(before.HintName);
+        Assert.Contains("The node's weight in grams", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("How heavy the node is", after, StringComparison.Ordinal);
+        var changed = second.Result.Results.Single().TrackedSteps
+            .Where(p => OutputStages.Contains(p.Key))
+            .SelectMany(p => p.Value)
+            .SelectMany(s => s.Outputs)
+            .Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(1, changed);
+    }
+
+    /// <summary>Edits of every kind: wording, wording in a type two pages define, lines, rows, titles, values.</summary>
+    public static TheoryData<string, int, string, string> Edits() => new()
+    {
+        { "a field's wording", 0, "Tenant ID", "The tenant's ID" },
+        { "a merged field's wording", 3, "How heavy the node is", "Weight in grams" },
+        { "a structure's wording", 2, "| The root node |", "| The node at the top |" },
+        { "a line added above the tables", 2, "Creates a tree", "Creates a tree\n\nIt may be deep." },
+        { "a row added", 2, "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |", "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |\n| color | string | no | The color | |" },
+        { "a title", 1, "# List widgets", "# List all widgets" },
+        { "a row removed", 3, "| weight | number | no | How heavy the node is | |\n", string.Empty },
+        { "the page emptied", 3, "# Grow a tree", "(nothing here)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void After_an_edit_the_output_is_that_of_a_fresh_run(string edit, int page, string find, string replace)
+    {
+        var pages = ThreePages().Append(GrownTree()).ToArray();
+        var first = GeneratorHarness.Run(pages, null);
+        var text = pages[page].GetText()!.ToString();
+        var changedText = text.Replace(find, replace, StringComparison.Ordinal);
+        Assert.True(changedText != text, edit + ": the edit changed nothing");
+
+        var edited = new PageFile(pages[page].Path, changedText);
+        var incremental = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(pages[page], edited), GeneratorHarness.CreateCompilation());
+        var editedPages = pages.Select((p, i) => i == page ? edited : p).ToArray();
+        var fresh = GeneratorHarness.Run(editedPages, null);
+
+        Assert.NotEqual(Output(first), Output(fresh));
+        Assert.Equal(Output(fresh), Output(incremental));
+    }
+
+    private static List<string> Output(GeneratorRun run) =>
+        run.Sources.Select(s => s.HintName + "\n" + s.SourceText)
+            .Concat(run.GeneratorDiagnostics.Select(d => d.ToString()))
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>A second page that defines the tree node type with one more field, so the two are merged.</summary>
+    private static PageFile GrownTree()
+    {
+        var text = TestPages.Read("nested-and-recursive.md")
+            .Replace("# Create a tree", "# Grow a tree", StringComparison.Ordinal)
+            .Replace(
+                "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |",
+                "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |\n| weight | number | no | How heavy the node is | |",
+                StringComparison.Ordinal);
+        return new PageFile(Path.Combine(TestPages.Directory, "grow-tree.md"), text);
     }
 
     private static PageFile[] ThreePages() =>

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Authing.Generated.Generator.Model;
+
+namespace Authing.Generated.Generator.Merging;
+
+/// <summary>
+/// Fills the doc comments of planned code (<see cref="CatalogPlan"/>) from the pages its <see cref="TextRef"/>s
+/// point at. A page's own code needs only that page, so rewording it fills nothing else again.
+/// </summary>
+internal static class Documentation
+{
+    /// <summary>The code <paramref name="page"/> owns in <paramref name="plan"/>, documented from it.</summary>
+    public static PageCode FillPage(PageModel page, CatalogPlan plan) =>
+        plan.Find(page.FilePath) is { } planned
+            ? Fill(planned, _ => page)
+            : PageCode.Empty(page.FilePath);
+
+    /// <summary>
+    /// The code whose texts are on several pages, documented from them. <paramref name="pages"/> are all the
+    /// pages, in any order; the plan numbers them as <see cref="CatalogBuilder.OperationPages"/> orders them.
+    /// </summary>
+    public static PageCode FillShared(CatalogPlan plan, IEnumerable<PageModel> pages)
+    {
+        var shared = plan.Shared;
+        if (shared.Objects.IsEmpty && shared.Enums.IsEmpty && shared.Operations.IsEmpty)
+        {
+            return shared;
+        }
+
+        var ordered = CatalogBuilder.OperationPages(pages);
+        return Fill(shared, index => ordered[index]);
+    }
+
+    private static PageCode Fill(PageCode planned, Func<int, PageModel> pageAt)
+    {
+        var objects = ImmutableArray.CreateBuilder<ObjectSpec>(planned.Objects.Count);
+        foreach (var spec in planned.Objects)
+        {
+            var properties = ImmutableArray.CreateBuilder<PropertySpec>(spec.Properties.Count);
+            foreach (var property in spec.Properties)
+            {
+                properties.Add(property with { Doc = Text(property.Text, pageAt) });
+            }
+
+            objects.Add(spec with { Doc = Text(spec.Text, pageAt), Properties = new(properties.MoveToImmutable()) });
+        }
+
+        var enums = ImmutableArray.CreateBuilder<EnumSpec>(planned.Enums.Count);
+        foreach (var spec in planned.Enums)
+        {
+            var members = ImmutableArray.CreateBuilder<EnumMemberSpec>(spec.Members.Count);
+            foreach (var member in spec.Members)
+            {
+                members.Add(member with { Doc = Text(member.Text, pageAt) });
+            }
+
+            enums.Add(spec with { Doc = Text(spec.Text, pageAt), Members = new(members.MoveToImmutable()) });
+        }
+
+        var operations = ImmutableArray.CreateBuilder<OperationSpec>(planned.Operations.Count);
+        foreach (var spec in planned.Operations)
+        {
+            var page = pageAt(spec.Text.Page);
+            operations.Add(spec with { Summary = page.Title.Length == 0 ? page.Slug : page.Title, Remarks = page.Description });
+        }
+
+        return planned with
+        {
+            Objects = new(objects.MoveToImmutable()),
+            Enums = new(enums.MoveToImmutable()),
+            Operations = new(operations.MoveToImmutable()),
+        };
+    }
+
+    private static string Text(TextRef text, Func<int, PageModel> pageAt)
+    {
+        switch (text.Kind)
+        {
+            case TextKind.None:
+                return string.Empty;
+            case TextKind.Envelope:
+                return CatalogBuilder.EnvelopeFields[text.Row].Description;
+            case TextKind.Request:
+                return "The parameters of the operation \"" + pageAt(text.Page).Title + "\".";
+            case TextKind.Structure:
+                return pageAt(text.Page).Structures[text.Table].Description;
+            case TextKind.Field:
+                return FieldAt(pageAt(text.Page), text).Description;
+            case TextKind.EnumType:
+                return FirstLine(FieldAt(pageAt(text.Page), text).Description);
+            case TextKind.EnumValue:
+                return FieldAt(pageAt(text.Page), text).EnumValues[text.Value].Description;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(text), text.Kind, "Unknown kind of text.");
+        }
+    }
+
+    private static FieldModel FieldAt(PageModel page, TextRef text)
+    {
+        var fields = text.Table switch
+        {
+            TextRef.RequestTable => page.RequestFields,
+            TextRef.ResponseTable => page.Response?.Fields ?? EquatableArray<FieldModel>.Empty,
+            _ => page.Structures[text.Table].Fields,
+        };
+        return fields[text.Row];
+    }
+
+    private static string FirstLine(string text)
+    {
+        var newline = text.IndexOf('\n');
+        return newline < 0 ? text : text.Substring(0, newline);
+    }
+}
