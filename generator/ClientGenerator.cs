@@ -141,10 +141,8 @@ public sealed class ClientGenerator : IIncrementalGenerator
         {
             // The plan and the pages disagree; the page's code is left out rather than emitted with wrong comments.
             var label = filePath.Length == 0 ? "(several pages)" : System.IO.Path.GetFileName(filePath);
-            return PageCode.Empty(filePath) with
-            {
-                Diagnostics = new[] { DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(filePath), label, Describe(exception)) }.ToEquatableArray(),
-            };
+            var failure = DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(filePath), label, Describe(exception));
+            return PageCode.Empty(filePath) with { Diagnostics = new[] { new MergeDiagnostic(failure) }.ToEquatableArray() };
         }
     }
 
@@ -166,29 +164,42 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
     private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 
+    private static void Report(SourceProductionContext context, EquatableArray<MergeDiagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Report(context, diagnostic.Info);
+        }
+    }
+
     private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
     {
         foreach (var info in diagnostics)
         {
-            var descriptor = DiagnosticDescriptors.Find(info.Id);
-            if (descriptor is null)
-            {
-                continue;
-            }
-
-            var spot = info.Spot;
-            var location = Location.Create(
-                spot.FilePath,
-                new TextSpan(spot.Start, spot.Length),
-                new LinePositionSpan(new LinePosition(spot.Line, spot.Column), new LinePosition(spot.EndLine, spot.EndColumn)));
-            var arguments = new object[info.Arguments.Count];
-            for (var i = 0; i < arguments.Length; i++)
-            {
-                arguments[i] = info.Arguments[i];
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+            Report(context, info);
         }
+    }
+
+    private static void Report(SourceProductionContext context, DiagnosticInfo info)
+    {
+        var descriptor = DiagnosticDescriptors.Find(info.Id);
+        if (descriptor is null)
+        {
+            return;
+        }
+
+        var spot = info.Spot;
+        var location = Location.Create(
+            spot.FilePath,
+            new TextSpan(spot.Start, spot.Length),
+            new LinePositionSpan(new LinePosition(spot.Line, spot.Column), new LinePosition(spot.EndLine, spot.EndColumn)));
+        var arguments = new object[info.Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = info.Arguments[i];
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
     }
 
     /// <summary>A page file and the endpoint its project item states, if any.</summary>

@@ -58,6 +58,10 @@ internal sealed class CatalogBuilder
 
     // Whether a page can own code: its path is the only one of its kind, so the page can find its code by path.
     private bool[] _ownable = Array.Empty<bool>();
+    private List<PageModel> _pages = new();
+
+    // Diagnostics at a line of a page, and the page whose code reports them (or Shared).
+    private readonly List<KeyValuePair<int, MergeDiagnostic>> _lineDiagnostics = new();
 
     // Member names taken in the record, and in an enum met while building it; each is started afresh per type, and
     // the members every generated type has are looked up in Identifiers.ReservedMemberNames instead.
@@ -139,7 +143,7 @@ internal sealed class CatalogBuilder
                 .ThenBy(o => o.MethodName, StringComparer.Ordinal)
                 .ToEquatableArray(),
             plan.Clients,
-            plan.Diagnostics.Concat(code.SelectMany(c => c.Diagnostics)).ToEquatableArray());
+            plan.Diagnostics.Concat(code.SelectMany(c => c.Diagnostics).Select(d => d.Info)).ToEquatableArray());
     }
 
     /// <summary>The pages that describe an operation, in path order; a stable sort, so pages sharing a path keep theirs.</summary>
@@ -149,6 +153,7 @@ internal sealed class CatalogBuilder
     private CatalogPlan Run(List<PageModel> pages)
     {
         _commonFolder = CommonFolder(pages);
+        _pages = pages;
         _ownable = new bool[pages.Count];
         for (var i = 0; i < pages.Count; i++)
         {
@@ -212,6 +217,11 @@ internal sealed class CatalogBuilder
         {
             var spec = pair.Key;
             code.Of(pair.Value).Operations.Add(spec with { HintName = Hint(hints, spec.ClientName + "." + spec.MethodName) });
+        }
+
+        foreach (var pair in _lineDiagnostics)
+        {
+            code.Of(pair.Key).Diagnostics.Add(pair.Value);
         }
 
         var clients = operationSpecs
@@ -396,14 +406,13 @@ internal sealed class CatalogBuilder
             return;
         }
 
-        var page = origin.Page;
-        _diagnostics.Add(DiagnosticInfo.Create(
+        ReportAt(
+            TextRef.Structure(origin.PageIndex, origin.Table),
             "AUTHGEN007",
-            new SourceSpot(page.FilePath, 0, 0, structure.Line, 0, structure.Line, 0),
             structure.Name,
             PageLabel(entry.Page),
-            PageLabel(page),
-            difference));
+            PageLabel(origin.Page),
+            difference);
 
         // Nothing either page says is dropped: the other page's extra fields are added, and where both list values
         // for the same field, the values of both are kept (the enums are extensible, so a wider list loses nothing).
@@ -498,15 +507,14 @@ internal sealed class CatalogBuilder
                 var holder = _reservedTypeNames.TryGetValue(candidate, out var reserved) ? reserved
                     : name != candidate ? candidate
                     : entry.RawName;
-                var line = entry.Structure.Line;
-                _diagnostics.Add(DiagnosticInfo.Create(
+                ReportAt(
+                    TextRef.Structure(entry.Origin.PageIndex, entry.Origin.Table),
                     "AUTHGEN011",
-                    new SourceSpot(entry.Page.FilePath, 0, 0, line, 0, line, 0),
                     PageLabel(entry.Page),
                     entry.RawName,
                     "the data structures",
                     name,
-                    holder));
+                    holder);
             }
         }
     }
@@ -594,14 +602,14 @@ internal sealed class CatalogBuilder
         return name;
     }
 
-    private PropertySpec BuildProperty(FieldModel field, FieldSource source, string name, string ownerType, PageModel page)
+    private PropertySpec BuildProperty(FieldModel field, FieldSource source, string name, string ownerType, PageModel owner)
     {
         var type = field.Type;
         var text = source.Text;
         switch (type.Kind)
         {
             case ValueKind.String when !field.EnumValues.IsEmpty:
-                var enumName = AddEnum(ownerType + name.TrimStart('@'), field, source, page);
+                var enumName = AddEnum(ownerType + name.TrimStart('@'), field, source, owner);
                 return new PropertySpec(name, field.JsonName, ValueShape.Enum, type.IsArray, enumName, field.Required, string.Empty, text);
             case ValueKind.String:
                 return new PropertySpec(name, field.JsonName, ValueShape.String, type.IsArray, null, field.Required, string.Empty, text);
@@ -612,20 +620,21 @@ internal sealed class CatalogBuilder
             case ValueKind.Named when type.Name is not null && _structures.ContainsKey(type.Name):
                 return new PropertySpec(name, field.JsonName, ValueShape.Object, type.IsArray, _typeNames[type.Name], field.Required, string.Empty, text);
             case ValueKind.Named:
-                _diagnostics.Add(DiagnosticInfo.Create(
+                // Reported where the row is: a field another page's table merged in is on that page.
+                ReportAt(
+                    text,
                     "AUTHGEN006",
-                    new SourceSpot(page.FilePath, 0, 0, field.Line, 0, field.Line, 0),
-                    PageLabel(page),
+                    PageLabel(_pages[text.Page]),
                     field.JsonName,
                     ownerType,
-                    type.Name ?? string.Empty));
+                    type.Name ?? string.Empty);
                 return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, string.Empty, text);
             default:
                 return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, string.Empty, text);
         }
     }
 
-    private string AddEnum(string candidate, FieldModel field, FieldSource source, PageModel page)
+    private string AddEnum(string candidate, FieldModel field, FieldSource source, PageModel owner)
     {
         var name = Identifiers.MakeUnique(Identifiers.ToTypeName(candidate), _takenTypeNames);
         var taken = StartMembers(_enumMemberNames, name);
@@ -640,8 +649,15 @@ internal sealed class CatalogBuilder
         }
 
         _enums.Add(new EnumSpec(
-            _settings.Namespace, name, string.Empty, page.FileName, members.ToEquatableArray(), Text: source.Text.AsEnumType()));
+            _settings.Namespace, name, string.Empty, owner.FileName, members.ToEquatableArray(), Text: source.Text.AsEnumType()));
         return name;
+    }
+
+    /// <summary>A diagnostic at the line of the table or row <paramref name="at"/> points at, reported by that page's code.</summary>
+    private void ReportAt(TextRef at, string id, params string[] arguments)
+    {
+        var info = DiagnosticInfo.Create(id, SourceSpot.File(_pages[at.Page].FilePath), arguments);
+        _lineDiagnostics.Add(new KeyValuePair<int, MergeDiagnostic>(_ownable[at.Page] ? at.Page : Shared, new MergeDiagnostic(info, at)));
     }
 
     private static HashSet<string> StartMembers(HashSet<string> names, string typeName)
@@ -872,7 +888,9 @@ internal sealed class CatalogBuilder
 
         public List<OperationSpec> Operations { get; } = new();
 
+        public List<MergeDiagnostic> Diagnostics { get; } = new();
+
         public PageCode ToCode(string filePath) =>
-            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), EquatableArray<DiagnosticInfo>.Empty);
+            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), Diagnostics.ToEquatableArray());
     }
 }

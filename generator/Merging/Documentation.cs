@@ -24,7 +24,7 @@ internal static class Documentation
     public static PageCode FillShared(CatalogPlan plan, IEnumerable<PageModel> pages)
     {
         var shared = plan.Shared;
-        if (shared.Objects.IsEmpty && shared.Enums.IsEmpty && shared.Operations.IsEmpty)
+        if (shared.Objects.IsEmpty && shared.Enums.IsEmpty && shared.Operations.IsEmpty && shared.Diagnostics.IsEmpty)
         {
             return shared;
         }
@@ -66,12 +66,44 @@ internal static class Documentation
             operations.Add(spec with { Summary = page.Title.Length == 0 ? page.Slug : page.Title, Remarks = page.Description });
         }
 
+        var diagnostics = ImmutableArray.CreateBuilder<MergeDiagnostic>(planned.Diagnostics.Count);
+        foreach (var diagnostic in planned.Diagnostics)
+        {
+            diagnostics.Add(Located(diagnostic, pageAt));
+        }
+
         return planned with
         {
             Objects = new(objects.MoveToImmutable()),
             Enums = new(enums.MoveToImmutable()),
             Operations = new(operations.MoveToImmutable()),
+            Diagnostics = new(diagnostics.MoveToImmutable()),
         };
+    }
+
+    /// <summary>The diagnostic at the line of the table or row it points at, in the page as it is now.</summary>
+    private static MergeDiagnostic Located(MergeDiagnostic diagnostic, Func<int, PageModel> pageAt)
+    {
+        var at = diagnostic.At;
+        if (at.Kind == TextKind.None)
+        {
+            return diagnostic;
+        }
+
+        var page = pageAt(at.Page);
+        var line = at.Kind switch
+        {
+            TextKind.Structure => at.Table switch
+            {
+                TextRef.RequestTable => 0,
+                TextRef.ResponseTable => page.Response?.Line ?? 0,
+                _ => page.Structures[at.Table].Line,
+            },
+            TextKind.Field => FieldAt(page, at).Line,
+            _ => 0,
+        };
+        var spot = diagnostic.Info.Spot with { Line = line, EndLine = line };
+        return new MergeDiagnostic(diagnostic.Info with { Spot = spot });
     }
 
     private static string Text(TextRef text, Func<int, PageModel> pageAt)

@@ -4,9 +4,9 @@ using Authing.Generated.Generator.Model;
 namespace Authing.Generated.Generator.Merging;
 
 /// <summary>
-/// A page without its wording: titles, descriptions, examples and defaults emptied, its own diagnostics dropped.
-/// What is left is all the merge of the pages depends on, so an edit that only rewords a page leaves its outline
-/// equal and the merge cached. Tables, rows and listed values keep their places, which the merge's
+/// A page without its wording or layout: titles, descriptions, examples and defaults emptied, line numbers zeroed,
+/// its own diagnostics dropped. What is left is all the merge of the pages depends on, so an edit that only rewords
+/// a page or moves its lines leaves its outline equal and the merge cached. Tables, rows and listed values keep their places, which the merge's
 /// <see cref="TextRef"/>s point at.
 /// </summary>
 internal static class PageOutline
@@ -41,7 +41,7 @@ internal static class PageOutline
     }
 
     private static StructureModel Structure(StructureModel structure) =>
-        structure with { Description = string.Empty, Fields = Fields(structure.Fields) };
+        structure with { Description = string.Empty, Fields = Fields(structure.Fields), Line = 0 };
 
     private static EquatableArray<FieldModel> Fields(EquatableArray<FieldModel> fields)
     {
@@ -59,6 +59,7 @@ internal static class PageOutline
                 DefaultValue = null,
                 Example = null,
                 EnumValues = Values(field.EnumValues),
+                Line = 0,
             });
         }
 

@@ -85,6 +85,12 @@ internal sealed record CatalogModel(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>
+/// A diagnostic of the merge. When <paramref name="At"/> is set, it points at that table or row, whose line is looked
+/// up in the page when the page's code is filled: outlines keep no lines, so that adding one does not merge again.
+/// </summary>
+internal sealed record MergeDiagnostic(DiagnosticInfo Info, TextRef At = default);
+
+/// <summary>
 /// The code one page owns once the pages are merged: its operations, and the types and enums whose every text is
 /// on it. In a <see cref="CatalogPlan"/> the doc comments are still empty; <c>Documentation</c> fills
 /// them in from the page.
@@ -94,10 +100,10 @@ internal sealed record PageCode(
     EquatableArray<ObjectSpec> Objects,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<MergeDiagnostic> Diagnostics)
 {
     public static PageCode Empty(string filePath) =>
-        new(filePath, EquatableArray<ObjectSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<OperationSpec>.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        new(filePath, EquatableArray<ObjectSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<OperationSpec>.Empty, EquatableArray<MergeDiagnostic>.Empty);
 }
 
 /// <summary>

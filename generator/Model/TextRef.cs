@@ -38,6 +38,7 @@ internal readonly record struct TextRef(TextKind Kind, int Page, int Table, int 
     public const int RequestTable = -1;
     public const int ResponseTable = -2;
 
+    /// <summary>A data structure's description; also, for the request and response tables, where the table is.</summary>
     public static TextRef Structure(int page, int table) => new(TextKind.Structure, page, table, -1, -1);
 
     public static TextRef Request(int page) => new(TextKind.Request, page, RequestTable, -1, -1);

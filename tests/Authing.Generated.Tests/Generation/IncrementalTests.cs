@@ -111,27 +111,49 @@ public class IncrementalTests
         Assert.Equal(1, changed);
     }
 
-    /// <summary>Edits of every kind: wording, wording in a type two pages define, lines, rows, titles, values.</summary>
-    public static TheoryData<string, int, string, string> Edits() => new()
+    [Fact]
+    public void A_merge_diagnostic_follows_its_table_when_lines_are_added_above_it()
     {
-        { "a field's wording", 0, "Tenant ID", "The tenant's ID" },
-        { "a merged field's wording", 3, "How heavy the node is", "Weight in grams" },
-        { "a structure's wording", 2, "| The root node |", "| The node at the top |" },
-        { "a line added above the tables", 2, "Creates a tree", "Creates a tree\n\nIt may be deep." },
-        { "a row added", 2, "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |", "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |\n| color | string | no | The color | |" },
-        { "a title", 1, "# List widgets", "# List all widgets" },
-        { "a row removed", 3, "| weight | number | no | How heavy the node is | |\n", string.Empty },
-        { "the page emptied", 3, "# Grow a tree", "(nothing here)" },
+        var pages = ThreePages().Append(GrownTree()).ToArray();
+        var first = GeneratorHarness.Run(pages, null);
+        var before = first.GeneratorDiagnostics.Single(d => d.Id == "AUTHGEN007");
+        var page = Array.FindIndex(pages, p => p.Path == before.Location.GetLineSpan().Path);
+        Assert.True(page >= 0, "AUTHGEN007 points at no page: " + before);
+
+        var text = pages[page].GetText()!.ToString();
+        var edited = new PageFile(pages[page].Path, "Two lines\nmore.\n" + text);
+        var second = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(pages[page], edited), GeneratorHarness.CreateCompilation());
+
+        var after = second.GeneratorDiagnostics.Single(d => d.Id == "AUTHGEN007");
+        Assert.Equal(before.Location.GetLineSpan().StartLinePosition.Line + 2, after.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(before.GetMessage(), after.GetMessage());
+    }
+
+    /// <summary>
+    /// Edits of every kind: wording, wording in a type two pages define, lines, rows, titles, whole pages; and
+    /// whether the pages must be merged again for it (only when what reaches the code's shape changes). An empty
+    /// text to find stands for the whole page.
+    /// </summary>
+    public static TheoryData<string, int, string, string, bool> Edits() => new()
+    {
+        { "a field's wording", 0, "Tenant ID", "The tenant's ID", false },
+        { "a merged field's wording", 3, "How heavy the node is", "Weight in grams", false },
+        { "a structure's wording", 2, "| The root node |", "| The node at the top |", false },
+        { "lines added above the tables", 2, "Creates a tree", "Creates a tree\n\nIt may be deep.", false },
+        { "a title", 1, "# List widgets", "# List all widgets", false },
+        { "a row added", 2, "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |", "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |\n| color | string | no | The color | |", true },
+        { "a row removed", 3, "| weight | number | no | How heavy the node is | |\n", string.Empty, true },
+        { "the page emptied", 3, string.Empty, "(nothing here)", true },
     };
 
     [Theory]
     [MemberData(nameof(Edits))]
-    public void After_an_edit_the_output_is_that_of_a_fresh_run(string edit, int page, string find, string replace)
+    public void After_an_edit_the_output_is_that_of_a_fresh_run(string edit, int page, string find, string replace, bool merges)
     {
         var pages = ThreePages().Append(GrownTree()).ToArray();
         var first = GeneratorHarness.Run(pages, null);
         var text = pages[page].GetText()!.ToString();
-        var changedText = text.Replace(find, replace, StringComparison.Ordinal);
+        var changedText = find.Length == 0 ? replace : text.Replace(find, replace, StringComparison.Ordinal);
         Assert.True(changedText != text, edit + ": the edit changed nothing");
 
         var edited = new PageFile(pages[page].Path, changedText);
@@ -141,6 +163,9 @@ public class IncrementalTests
 
         Assert.NotEqual(Output(first), Output(fresh));
         Assert.Equal(Output(fresh), Output(incremental));
+
+        var merge = incremental.Result.Results.Single().TrackedSteps["Catalog"].SelectMany(s => s.Outputs).Single().Reason;
+        Assert.True(merges == (merge != IncrementalStepRunReason.Cached), edit + ": the merge was " + merge);
     }
 
     private static List<string> Output(GeneratorRun run) =>
