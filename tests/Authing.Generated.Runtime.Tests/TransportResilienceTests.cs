@@ -261,6 +261,32 @@ public sealed class TransportResilienceTests
     }
 
     [Fact]
+    public async Task A_post_whose_body_stalls_after_its_headers_ends_at_the_call_timeout_not_the_attempts()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("{\"statusCode\":200,");
+            await context.Response.Body.FlushAsync();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        using AuthingTransport transport = AuthingTransport.Create(TestOptions.For(server, options =>
+        {
+            options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
+            options.Timeout = TimeSpan.FromMilliseconds(800);
+        }));
+        var stopwatch = Stopwatch.StartNew();
+
+        AuthingTimeoutException timeout = await Assert.ThrowsAsync<AuthingTimeoutException>(
+            () => transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default));
+
+        Assert.Equal("AuthingClientOptions.Timeout", timeout.LimitName);
+        Assert.Equal(TimeSpan.FromMilliseconds(800), timeout.Timeout);
+        Assert.True(stopwatch.Elapsed >= TimeSpan.FromMilliseconds(700), $"the call ended after {stopwatch.Elapsed}");
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
     public async Task Cancellation_during_backoff_returns_promptly_with_the_callers_token()
     {
         var firstAttemptAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -63,7 +63,8 @@ public sealed class AuthingSigningHandler : DelegatingHandler
     private void Sign(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.Options.TryGetValue(AuthingSigningMaterial.Key, out AuthingSigningMaterial? material))
+        AuthingSigningMaterial? material = (request as AuthingRequestMessage)?.SigningMaterial;
+        if (material is null && !request.Options.TryGetValue(AuthingSigningMaterial.Key, out material))
         {
             throw new InvalidOperationException(
                 "The request carries no Authing signing material; send it through AuthingTransport.");

@@ -6,8 +6,9 @@ using System.Net.Http;
 namespace Authing.Generated.Runtime;
 
 /// <summary>
-/// What the signing handler needs to sign one request, carried on <see cref="HttpRequestMessage.Options"/> from the
-/// transport, through the resilience handler, to every attempt.
+/// What the signing handler needs to sign one request, carried from the transport, through the resilience handler,
+/// to every attempt: on the request message the transport builds, or on <see cref="HttpRequestMessage.Options"/>
+/// under <see cref="Key"/> for a request built elsewhere.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class AuthingSigningMaterial

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -25,16 +26,9 @@ internal static class AuthingHandlerChain
             InnerHandler = CreatePrimaryHandler(options, logger, new WarningOnce()),
         };
 
-        // A request that cannot be retried skips the pipeline: its one attempt is timed by the transport.
-        ResiliencePipeline<HttpResponseMessage> retrying = pipeline.Build();
-        return new ResilienceHandler(request => AuthingResilience.MayRetry(request.Method, options)
-            ? retrying
-            : ResiliencePipeline<HttpResponseMessage>.Empty)
-        {
-            InnerHandler = signing,
-        };
+        var retrying = new ResilienceHandler(pipeline.Build()) { InnerHandler = signing };
+        return new RetryRouter(options, retrying, signing);
     }
-
     /// <summary>
     /// The socket handler: no redirects (a signed request is for one path on one host), no cookies, and certificate
     /// validation unless explicitly turned off.
@@ -60,6 +54,45 @@ internal static class AuthingHandlerChain
         }
 
         return handler;
+    }
+
+    /// <summary>
+    /// Sends a request that may be retried through the resilience handler, and any other straight to signing: its
+    /// one attempt is timed by the transport, and it is spared the pipeline's per-request work.
+    /// </summary>
+    private sealed class RetryRouter : HttpMessageHandler
+    {
+        private readonly AuthingClientOptions _options;
+        private readonly HttpMessageInvoker _retrying;
+        private readonly HttpMessageInvoker _single;
+
+        public RetryRouter(AuthingClientOptions options, ResilienceHandler retrying, AuthingSigningHandler signing)
+        {
+            _options = options;
+
+            // The signing handler sits under both; the resilience handler owns it and disposes it.
+            _retrying = new HttpMessageInvoker(retrying, disposeHandler: true);
+            _single = new HttpMessageInvoker(signing, disposeHandler: false);
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Route(request).SendAsync(request, cancellationToken);
+
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Route(request).Send(request, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _retrying.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private HttpMessageInvoker Route(HttpRequestMessage request) =>
+            AuthingResilience.MayRetry(request.Method, _options) ? _retrying : _single;
     }
 
     /// <summary>Lets a warning be logged once per client registration, however often handlers are rebuilt.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -32,6 +33,10 @@ public sealed class AuthingTransport : IDisposable
     private readonly ILogger _logger;
     private readonly string _host;
     private readonly bool _ownsHttpClient;
+
+    // The address of each operation without a query string, parsed once: a Uri is immutable, so calls share it. The
+    // keys are the paths of the generated operations, a fixed set.
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Creates a transport over an <see cref="HttpClient"/> whose handlers already sign and retry, as the one
@@ -112,22 +117,31 @@ public sealed class AuthingTransport : IDisposable
             message.Options.Set(CallDeadline.Key, new CallDeadline(started, _options.Timeout));
         }
 
+        // One source limits the call. A request that will not be retried has one attempt, limited here rather than
+        // by the resilience pipeline, which the handler chain skips for it (see AuthingHandlerChain): when that
+        // limit is the shorter one, the source first runs to it, and once the headers are in, to the call's.
+        TimeSpan callLimit = _options.Timeout;
+        bool attemptFirst = !mayRetry && _options.AttemptTimeout < callLimit;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.Timeout);
-
-        // A request that will not be retried has one attempt, limited here rather than by the resilience pipeline,
-        // which the handler chain skips for it (see AuthingHandlerChain). Either way the limit ends with the headers.
-        using CancellationTokenSource? attempt = mayRetry
-            ? null
-            : CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-        attempt?.CancelAfter(_options.AttemptTimeout);
+        deadline.CancelAfter(attemptFirst ? _options.AttemptTimeout : callLimit);
+        bool attemptRunning = attemptFirst;
         HttpStatusCode? httpStatus = null;
         try
         {
             using HttpResponseMessage response = await _httpClient
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt?.Token ?? deadline.Token)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
                 .ConfigureAwait(false);
             httpStatus = response.StatusCode;
+            if (attemptFirst)
+            {
+                TimeSpan left = callLimit - Stopwatch.GetElapsedTime(started);
+                deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+
+                // Had the attempt's limit struck between the headers and this line, the call ends as that timeout.
+                attemptRunning = deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                    && left > TimeSpan.Zero;
+                deadline.Token.ThrowIfCancellationRequested();
+            }
 
             // Limitation: the body is read here, after the retry pipeline has handed over the response, so a GET
             // whose body breaks off is reported, not retried.
@@ -137,17 +151,17 @@ public sealed class AuthingTransport : IDisposable
             return Interpret(operation, response, body, started);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
-            deadline.IsCancellationRequested)
+            deadline.IsCancellationRequested && attemptRunning)
         {
-            var timeout = new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
+            var timeout = new AuthingTimeoutException(
+                operation.DisplayName, _options.AttemptTimeout, AttemptTimeoutSetting, e);
             LogFailure(operation, timeout, started, httpStatus);
             throw timeout;
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
-            attempt is { IsCancellationRequested: true })
+            deadline.IsCancellationRequested)
         {
-            var timeout = new AuthingTimeoutException(
-                operation.DisplayName, _options.AttemptTimeout, AttemptTimeoutSetting, e);
+            var timeout = new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
             LogFailure(operation, timeout, started, httpStatus);
             throw timeout;
         }
@@ -211,8 +225,11 @@ public sealed class AuthingTransport : IDisposable
         operation.WriteParameters(request, builder);
 
         string query = builder.QueryString;
-        var uri = new Uri(query.Length == 0 ? _host + operation.Path : _host + operation.Path + "?" + query);
-        var message = new HttpRequestMessage(operation.HttpMethod, uri);
+        Uri uri = query.Length == 0
+            ? _uris.GetOrAdd(operation.Path, static (path, host) => new Uri(host + path), _host)
+            : new Uri(_host + operation.Path + "?" + query);
+        var material = new AuthingSigningMaterial(operation.Path, builder.GetSignedParameters(), lang, tenantId);
+        var message = new AuthingRequestMessage(operation.HttpMethod, uri, material);
         if (!builder.UsesQueryString)
         {
             var content = new ReadOnlyMemoryContent(builder.GetBody());
@@ -220,9 +237,6 @@ public sealed class AuthingTransport : IDisposable
             message.Content = content;
         }
 
-        message.Options.Set(
-            AuthingSigningMaterial.Key,
-            new AuthingSigningMaterial(operation.Path, builder.GetSignedParameters(), lang, tenantId));
         return message;
     }
 
@@ -259,7 +273,7 @@ public sealed class AuthingTransport : IDisposable
             throw HttpFailure(operation, response, json, started, "without an Authing JSON envelope");
         }
 
-        EnvelopeStatus envelope = EnvelopeScanner.Scan(json);
+        EnvelopeStatus envelope = EnvelopeScanner.Scan(json, wantRequestId: _logger.IsEnabled(LogLevel.Debug));
         if (envelope.Form == StatusCodeForm.Missing)
         {
             throw HttpFailure(operation, response, json, started, "without an Authing JSON envelope (no statusCode)");

@@ -46,12 +46,12 @@ internal static class EnvelopeScanner
 
     /// <summary>
     /// Reads top-level properties until the end. Once <c>statusCode</c> is 200 it reads on only for the
-    /// <c>requestId</c> that the log line wants, and stops at <c>data</c>, which the typed reader reads anyway.
-    /// Malformed JSON ends the scan; the typed reader, which reads the whole envelope, will meet the same fault and
-    /// say where.
+    /// <c>requestId</c> that the log line wants (when <paramref name="wantRequestId"/>), and stops at <c>data</c>,
+    /// which the typed reader reads anyway; the message of a success is not read. Malformed JSON ends the scan; the
+    /// typed reader, which reads the whole envelope, will meet the same fault and say where.
     /// </summary>
     // Limitation: a successful call's requestId is logged only when it comes before data, as Authing writes it.
-    public static EnvelopeStatus Scan(ReadOnlySpan<byte> json)
+    public static EnvelopeStatus Scan(ReadOnlySpan<byte> json, bool wantRequestId = true)
     {
         StatusCodeForm form = StatusCodeForm.Malformed;
         int? statusCode = null;
@@ -69,7 +69,7 @@ internal static class EnvelopeScanner
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 bool succeeded = statusCode == SuccessStatusCode;
-                if (succeeded && (requestId is not null || reader.ValueTextEquals("data"u8)))
+                if (succeeded && (!wantRequestId || requestId is not null || reader.ValueTextEquals("data"u8)))
                 {
                     break;
                 }
@@ -85,7 +85,7 @@ internal static class EnvelopeScanner
                     reader.Read();
                     apiCode = ReadWholeNumber(ref reader);
                 }
-                else if (reader.ValueTextEquals("message"u8))
+                else if (!succeeded && reader.ValueTextEquals("message"u8))
                 {
                     reader.Read();
                     message = ReadText(ref reader);
