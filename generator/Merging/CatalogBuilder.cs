@@ -537,7 +537,12 @@ internal sealed class CatalogBuilder
             group = GroupOf(group, source, field.EnumValues.Count);
             var candidate = PropertyNameOf(field.JsonName);
             var name = UniqueMember(candidate, taken);
-            if (name != candidate)
+            if (name != candidate && source.Text.IsOnPage)
+            {
+                // Reported at the row, on the page whose table has it.
+                ReportAt(source.Text, "AUTHGEN011", PageLabel(_pages[source.Text.Page]), field.JsonName, typeName, name, candidate);
+            }
+            else if (name != candidate)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(
                     "AUTHGEN011",

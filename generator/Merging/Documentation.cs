@@ -12,8 +12,12 @@ namespace Authing.Generated.Generator.Merging;
 internal static class Documentation
 {
     /// <summary>The code <paramref name="page"/> owns in <paramref name="plan"/>, documented from it.</summary>
+    /// <remarks>
+    /// Only an operation page owns code; another page at the same path (a host can hand over two texts for one
+    /// path) takes none of it.
+    /// </remarks>
     public static PageCode FillPage(PageModel page, CatalogPlan plan) =>
-        plan.Find(page.FilePath) is { } planned
+        page.IsOperation && plan.Find(page.FilePath) is { } planned
             ? Fill(planned, _ => page)
             : PageCode.Empty(page.FilePath);
 
@@ -63,7 +67,7 @@ internal static class Documentation
         foreach (var spec in planned.Operations)
         {
             var page = pageAt(spec.Text.Page);
-            operations.Add(spec with { Summary = page.Title.Length == 0 ? page.Slug : page.Title, Remarks = page.Description });
+            operations.Add(spec with { Summary = TitleOf(page), Remarks = page.Description });
         }
 
         var diagnostics = ImmutableArray.CreateBuilder<MergeDiagnostic>(planned.Diagnostics.Count);
@@ -115,7 +119,7 @@ internal static class Documentation
             case TextKind.Envelope:
                 return CatalogBuilder.EnvelopeFields[text.Row].Description;
             case TextKind.Request:
-                return "The parameters of the operation \"" + pageAt(text.Page).Title + "\".";
+                return "The parameters of the operation \"" + TitleOf(pageAt(text.Page)) + "\".";
             case TextKind.Structure:
                 return pageAt(text.Page).Structures[text.Table].Description;
             case TextKind.Field:
@@ -128,6 +132,9 @@ internal static class Documentation
                 throw new ArgumentOutOfRangeException(nameof(text), text.Kind, "Unknown kind of text.");
         }
     }
+
+    /// <summary>The page's title, or, for a page without one, its file name without extension.</summary>
+    private static string TitleOf(PageModel page) => page.Title.Length == 0 ? page.Slug : page.Title;
 
     private static FieldModel FieldAt(PageModel page, TextRef text)
     {

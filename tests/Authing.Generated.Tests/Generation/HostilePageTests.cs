@@ -269,6 +269,52 @@ public class HostilePageTests
         Assert.Contains("\"/api/v3/elsewhere\",", operation);
     }
 
+    [Fact]
+    public void A_page_that_shares_its_path_with_an_operation_page_takes_none_of_its_code()
+    {
+        var operation = new PageFile("/pages/alpha.md", Page("Alpha", new[] { Row("id", "string", required: true) }));
+        var alone = GeneratorHarness.Run(operation);
+
+        foreach (var other in new[] { "", "# A concept\n\nJust words.\n" })
+        {
+            var twin = new PageFile("/pages/alpha.md", other);
+            foreach (var pages in new[] { new[] { operation, twin }, new[] { twin, operation } })
+            {
+                var run = GeneratorHarness.Run(pages, null);
+
+                Assert.Empty(run.GeneratorExceptions());
+                Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN012");
+                Assert.Equal(
+                    alone.Sources.Select(s => s.HintName + "\n" + s.SourceText).OrderBy(t => t, StringComparer.Ordinal),
+                    run.Sources.Select(s => s.HintName + "\n" + s.SourceText).OrderBy(t => t, StringComparer.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_page_without_a_title_names_its_operation_after_its_file_in_every_summary()
+    {
+        var text = Page("Dropped", new[] { Row("id", "string", required: true) });
+        text = text.Substring(text.IndexOf('\n', StringComparison.Ordinal) + 1);
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/untitled-call.md", text));
+
+        var request = run.Sources.Single(s => s.SourceText.ToString().Contains("class UntitledCallDto", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("The parameters of the operation \"untitled-call\".", request, StringComparison.Ordinal);
+        Assert.DoesNotContain("operation \"\"", request, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_field_renamed_for_a_clash_is_reported_at_its_row()
+    {
+        var text = Page("Clash", new[] { Row("name", "string"), Row("equals", "string") });
+
+        var run = AssertCompilesOrDiagnosed(new PageFile("/pages/clash.md", text));
+
+        var renamed = run.GeneratorDiagnostics.Single(d => d.Id == "AUTHGEN011" && d.GetMessage().Contains("'equals'", StringComparison.Ordinal));
+        Assert.Equal(LineOf(text, "| equals"), renamed.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     internal static GeneratorRun AssertCompilesOrDiagnosed(params PageFile[] pages)
     {
         var run = GeneratorHarness.Run(pages, null);
