@@ -840,7 +840,7 @@ internal sealed class CatalogBuilder
     }
 
     /// <summary>Where a merged field's text is, and those of its listed values when they come from several tables.</summary>
-    private sealed class FieldSource
+    private readonly struct FieldSource
     {
         private readonly TextRef[]? _values;
 
