@@ -8,6 +8,30 @@ namespace Authing.Generated.Runtime.Tests;
 public sealed class EnvelopeStatusTests
 {
     [Theory]
+    [InlineData("""{"statusCode":200,"statusCode":500,"message":"boom","data":{}}""")]
+    [InlineData("""{"statusCode":200,"requestId":"r","statusCode":500,"data":{}}""")]
+    [InlineData("""{"requestId":"r","statusCode":200,"message":"ok","data":{}}""")]
+    [InlineData("""{"statusCode":500,"message":"no","requestId":"r2","data":{}}""")]
+    [InlineData("""{"message":"first","statusCode":200,"data":{"statusCode":500}}""")]
+    public void The_pre_scan_decides_the_same_whether_or_not_the_log_wants_the_request_id(string body)
+    {
+        byte[] json = System.Text.Encoding.UTF8.GetBytes(body);
+
+        EnvelopeStatus logged = EnvelopeScanner.Scan(json, wantRequestId: true);
+        EnvelopeStatus quiet = EnvelopeScanner.Scan(json, wantRequestId: false);
+
+        Assert.Equal(logged.Form, quiet.Form);
+        Assert.Equal(logged.StatusCode, quiet.StatusCode);
+        Assert.Equal(logged.ApiCode, quiet.ApiCode);
+        if (logged.StatusCode != EnvelopeScanner.SuccessStatusCode)
+        {
+            // A failure keeps what the exception reports, whatever the log level.
+            Assert.Equal(logged.Message, quiet.Message);
+            Assert.Equal(logged.RequestId, quiet.RequestId);
+        }
+    }
+
+    [Theory]
     [InlineData("""{"message":"gateway says hi","error":"upstream down"}""")]
     [InlineData("""{}""")]
     [InlineData("""{"requestId":"req-1","data":{"value":"v","tags":[]}}""")]

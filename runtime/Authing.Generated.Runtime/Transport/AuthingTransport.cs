@@ -34,6 +34,10 @@ public sealed class AuthingTransport : IDisposable
     private readonly string _host;
     private readonly bool _ownsHttpClient;
 
+    // Cancelled by Dispose when this transport owns its client, so calls in flight end at once rather than at their
+    // timeout. Never disposed itself: a cancelled source holds no timer, and calls may still be linking to it.
+    private readonly CancellationTokenSource? _lifetime;
+
     // The address of each operation without a query string, parsed once: a Uri is immutable, so calls share it. The
     // keys are the paths of the generated operations, a fixed set.
     private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
@@ -57,6 +61,7 @@ public sealed class AuthingTransport : IDisposable
         _logger = logger ?? NullLogger.Instance;
         _host = _options.Host.TrimEnd('/');
         _ownsHttpClient = ownsHttpClient;
+        _lifetime = ownsHttpClient ? new CancellationTokenSource() : null;
     }
 
     /// <summary>
@@ -99,6 +104,9 @@ public sealed class AuthingTransport : IDisposable
     /// The caller cancelled; the exception carries <paramref name="cancellationToken"/>.
     /// </exception>
     /// <exception cref="HttpRequestException">The server could not be reached, after any retries.</exception>
+    /// <exception cref="ObjectDisposedException">
+    /// The transport (the client built with <c>new</c>) was disposed before or during the call.
+    /// </exception>
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
         AuthingOperation<TRequest, TResponse> operation,
         TRequest request,
@@ -107,6 +115,7 @@ public sealed class AuthingTransport : IDisposable
     {
         ArgumentNullException.ThrowIfNull(operation);
         cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_lifetime is { IsCancellationRequested: true }, this);
 
         using HttpRequestMessage message = CreateRequest(operation, request, callOptions);
         long started = Stopwatch.GetTimestamp();
@@ -122,7 +131,9 @@ public sealed class AuthingTransport : IDisposable
         // limit is the shorter one, the source first runs to it, and once the headers are in, to the call's.
         TimeSpan callLimit = _options.Timeout;
         bool attemptFirst = !mayRetry && _options.AttemptTimeout < callLimit;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using CancellationTokenSource deadline = _lifetime is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         deadline.CancelAfter(attemptFirst ? _options.AttemptTimeout : callLimit);
         bool attemptRunning = attemptFirst;
         HttpStatusCode? httpStatus = null;
@@ -149,6 +160,13 @@ public sealed class AuthingTransport : IDisposable
                 .ReadAsync(response.Content, _options.MaxResponseBytes, deadline.Token)
                 .ConfigureAwait(false);
             return Interpret(operation, response, body, started);
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException &&
+            !cancellationToken.IsCancellationRequested && _lifetime is { IsCancellationRequested: true })
+        {
+            LogFailure(operation, e, started, httpStatus);
+            throw new ObjectDisposedException(
+                "The Authing client was disposed while " + operation.DisplayName + " was in flight.", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             deadline.IsCancellationRequested && attemptRunning)
@@ -198,6 +216,9 @@ public sealed class AuthingTransport : IDisposable
     {
         if (_ownsHttpClient)
         {
+            // Calls in flight see the cancellation first, so they end as ObjectDisposedException, not as a failure
+            // of the connection the disposal closes.
+            _lifetime!.Cancel();
             _httpClient.Dispose();
         }
     }

@@ -45,10 +45,11 @@ internal static class EnvelopeScanner
     }
 
     /// <summary>
-    /// Reads top-level properties until the end. Once <c>statusCode</c> is 200 it reads on only for the
-    /// <c>requestId</c> that the log line wants (when <paramref name="wantRequestId"/>), and stops at <c>data</c>,
-    /// which the typed reader reads anyway; the message of a success is not read. Malformed JSON ends the scan; the
-    /// typed reader, which reads the whole envelope, will meet the same fault and say where.
+    /// Reads top-level properties until the end. Once <c>statusCode</c> is 200 it reads on only as far as the
+    /// <c>requestId</c> that the log line wants, and stops at <c>data</c>, which the typed reader reads anyway; the
+    /// message of a success is not read. How far it reads never depends on <paramref name="wantRequestId"/>, which
+    /// only says whether the requestId's text is kept, so the outcome does not depend on the log level. Malformed
+    /// JSON ends the scan; the typed reader, which reads the whole envelope, will meet the same fault and say where.
     /// </summary>
     // Limitation: a successful call's requestId is logged only when it comes before data, as Authing writes it.
     public static EnvelopeStatus Scan(ReadOnlySpan<byte> json, bool wantRequestId = true)
@@ -58,6 +59,7 @@ internal static class EnvelopeScanner
         int? apiCode = null;
         string? message = null;
         string? requestId = null;
+        bool requestIdSeen = false;
         var reader = new Utf8JsonReader(json);
         try
         {
@@ -69,7 +71,7 @@ internal static class EnvelopeScanner
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 bool succeeded = statusCode == SuccessStatusCode;
-                if (succeeded && (!wantRequestId || requestId is not null || reader.ValueTextEquals("data"u8)))
+                if (succeeded && (requestIdSeen || reader.ValueTextEquals("data"u8)))
                 {
                     break;
                 }
@@ -93,7 +95,8 @@ internal static class EnvelopeScanner
                 else if (reader.ValueTextEquals("requestId"u8))
                 {
                     reader.Read();
-                    requestId = ReadText(ref reader);
+                    requestIdSeen = true;
+                    requestId = wantRequestId || !succeeded ? ReadText(ref reader) : null;
                 }
                 else
                 {

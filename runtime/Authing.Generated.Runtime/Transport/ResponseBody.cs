@@ -14,6 +14,7 @@ namespace Authing.Generated.Runtime;
 internal sealed class ResponseBody : IDisposable
 {
     private const int InitialSize = 4096;
+    private const int FirstBufferLimit = 64 * 1024;
 
     private byte[]? _buffer;
 
@@ -40,10 +41,10 @@ internal sealed class ResponseBody : IDisposable
 
     public static async Task<ResponseBody> ReadAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
     {
-        // Reading one byte past the limit is how a body that is too long is told from one that just fits.
-        int capacityLimit = maxBytes == int.MaxValue ? int.MaxValue : maxBytes + 1;
+        // A declared length sizes the first buffer only up to a cap: a server or proxy that announces a large body and
+        // sends little must not cost that much memory per call. The buffer grows as data arrives.
         long? declared = content.Headers.ContentLength;
-        int size = declared is > 0 ? (int)Math.Min(declared.Value, capacityLimit) : Math.Min(InitialSize, capacityLimit);
+        int size = (int)Math.Min(declared is > 0 ? Math.Min(declared.Value, FirstBufferLimit) : InitialSize, maxBytes);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(size);
         int length = 0;
         try
@@ -53,18 +54,19 @@ internal sealed class ResponseBody : IDisposable
             {
                 while (true)
                 {
-                    int end = Math.Min(buffer.Length, capacityLimit);
-                    if (length == end)
+                    if (length == maxBytes)
                     {
-                        if (end == capacityLimit)
-                        {
-                            return new ResponseBody(buffer, Math.Min(length, maxBytes), exceededLimit: length > maxBytes);
-                        }
-
-                        buffer = Grow(buffer, length, (int)Math.Min((long)buffer.Length * 2, capacityLimit));
-                        continue;
+                        // At the limit: one more byte is how a body that is too long is told from one that just fits.
+                        int more = await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false);
+                        return new ResponseBody(buffer, length, exceededLimit: more > 0);
                     }
 
+                    if (length == buffer.Length)
+                    {
+                        buffer = Grow(buffer, length, (int)Math.Min((long)buffer.Length * 2, maxBytes));
+                    }
+
+                    int end = Math.Min(buffer.Length, maxBytes);
                     int read = await stream.ReadAsync(buffer.AsMemory(length, end - length), cancellationToken)
                         .ConfigureAwait(false);
                     if (read == 0)
