@@ -79,7 +79,7 @@ public class IncrementalTests
         var run = GeneratorHarness.Run(ThreePages(), null);
         var steps = run.Result.Results.Single().TrackedSteps;
 
-        foreach (var stage in new[] { "Pages", "Catalog", "Objects", "Operations", "Enums", "Clients" })
+        foreach (var stage in new[] { "Pages", "Outlines", "Catalog", "PageCode", "SharedCode", "Objects", "Operations", "Enums", "Clients" })
         {
             foreach (var output in steps[stage].SelectMany(s => s.Outputs))
             {
