@@ -39,13 +39,21 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (page, _) => PageOutline.Of(page))
             .WithTrackingName(TrackingNames.Outlines);
 
+        // A plan is made again only when an outline changed, and then it has almost always changed too: rather than
+        // compare the whole plan, the next step compares each page's part of it.
         var catalog = outlines.Collect()
             .Combine(settings)
             .Select(static (pair, _) => PlanSafely(pair.Left, pair.Right))
+            .WithComparer(ReferenceEqualityComparer<CatalogPlan>.Instance)
             .WithTrackingName(TrackingNames.Catalog);
 
-        var pageCode = pages.Combine(catalog)
-            .Select(static (pair, _) => FillSafely(pair.Left.FilePath, () => Documentation.FillPage(pair.Left, pair.Right)))
+        // Each page with its part of the plan: a page whose part is unchanged is not filled again after a merge.
+        var pagePlans = pages.Combine(catalog)
+            .Select(static (pair, _) => Documentation.PlannedFor(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.PagePlans);
+
+        var pageCode = pagePlans
+            .Select(static (plan, _) => FillSafely(plan.Page.FilePath, () => Documentation.FillPage(plan)))
             .WithTrackingName(TrackingNames.PageCode);
 
         // Code whose texts are on several pages is filled from all of them, again on every edit; it is a small part.

@@ -9,6 +9,7 @@ internal static class TrackingNames
     public const string PageDiagnostics = nameof(PageDiagnostics);
     public const string Outlines = nameof(Outlines);
     public const string Catalog = nameof(Catalog);
+    public const string PagePlans = nameof(PagePlans);
     public const string PageCode = nameof(PageCode);
     public const string SharedCode = nameof(SharedCode);
     public const string Objects = nameof(Objects);

@@ -12,14 +12,19 @@ namespace Authing.Generated.Generator.Merging;
 internal static class Documentation
 {
     /// <summary>The code <paramref name="page"/> owns in <paramref name="plan"/>, documented from it.</summary>
+    public static PageCode FillPage(PageModel page, CatalogPlan plan) => FillPage(PlannedFor(page, plan));
+
+    /// <summary>The code planned for <paramref name="page"/> in <paramref name="plan"/>, with the page.</summary>
     /// <remarks>
     /// Only an operation page owns code; another page at the same path (a host can hand over two texts for one
     /// path) takes none of it.
     /// </remarks>
-    public static PageCode FillPage(PageModel page, CatalogPlan plan) =>
-        page.IsOperation && plan.Find(page.FilePath) is { } planned
-            ? Fill(planned, _ => page)
-            : PageCode.Empty(page.FilePath);
+    public static PagePlan PlannedFor(PageModel page, CatalogPlan plan) =>
+        new(page, page.IsOperation ? plan.Find(page.FilePath) : null);
+
+    /// <summary>The code planned for a page, documented from it.</summary>
+    public static PageCode FillPage(PagePlan plan) =>
+        plan.Planned is { } planned ? Fill(planned, _ => plan.Page) : PageCode.Empty(plan.Page.FilePath);
 
     /// <summary>
     /// The code whose texts are on several pages, documented from them. <paramref name="pages"/> are all the

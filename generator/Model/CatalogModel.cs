@@ -107,6 +107,12 @@ internal sealed record PageCode(
 }
 
 /// <summary>
+/// A page and the code planned for it (null when it owns none). Equal to the last one when neither the page nor its
+/// part of the plan changed, however the rest of the plan did, so that page's doc comments are not filled again.
+/// </summary>
+internal sealed record PagePlan(PageModel Page, PageCode? Planned);
+
+/// <summary>
 /// The merge of every page's outline (<c>PageOutline</c>): all names, types and hint names decided,
 /// with the doc comments left as <see cref="TextRef"/>s. The code of each operation page is kept apart, in path
 /// order, so that an edit to a page's wording only fills that page's code again; what draws its texts from several

@@ -17,7 +17,7 @@ namespace Authing.Generated.Benchmarks;
 [SimpleJob(warmupCount: 3, iterationCount: 10)]
 public class GeneratorBenchmarks
 {
-    private static readonly string[] PerPageStages = { "PageInputs", "Pages", "Outlines", "PageCode", "PageDiagnostics" };
+    private static readonly string[] PerPageStages = { "PageInputs", "Pages", "Outlines", "PagePlans", "PageCode", "PageDiagnostics" };
 
     private PageFile[] _pages = Array.Empty<PageFile>();
     private CSharpCompilation _consumer = null!;

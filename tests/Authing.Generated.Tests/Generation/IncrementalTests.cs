@@ -15,7 +15,7 @@ namespace Authing.Generated.Tests.Generation;
 /// </summary>
 public class IncrementalTests
 {
-    private static readonly string[] PerPageStages = { "PageInputs", "Pages", "Outlines", "PageCode", "PageDiagnostics", "FillDiagnostics" };
+    private static readonly string[] PerPageStages = { "PageInputs", "Pages", "Outlines", "PagePlans", "PageCode", "PageDiagnostics", "FillDiagnostics" };
     private static readonly string[] OutputStages =
         { "Objects", "Enums", "Operations", "SharedObjects", "SharedEnums", "SharedOperations", "Clients" };
 
@@ -109,6 +109,24 @@ public class IncrementalTests
             .SelectMany(s => s.Outputs)
             .Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         Assert.Equal(1, changed);
+    }
+
+    [Fact]
+    public void After_a_new_row_the_pages_are_merged_again_but_only_pages_whose_code_changed_are_filled_again()
+    {
+        var pages = ThreePages();
+        var first = GeneratorHarness.Run(pages, null);
+        var text = pages[2].GetText()!.ToString();
+        var row = "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |";
+        var edited = new PageFile(pages[2].Path, text.Replace(row, row + "\n| color | string | no | The color | |", StringComparison.Ordinal));
+
+        var second = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(pages[2], edited), GeneratorHarness.CreateCompilation());
+        var steps = second.Result.Results.Single().TrackedSteps;
+
+        Assert.Equal(IncrementalStepRunReason.Modified, steps["Catalog"].Single().Outputs.Single().Reason);
+        var filled = steps["PageCode"].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.True(filled.Count(r => r == IncrementalStepRunReason.Cached) == 2, "PageCode: " + string.Join(", ", filled));
+        Assert.Contains("Color", second.Sources.Single(s => s.HintName.StartsWith("TreeNodeDto", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
