@@ -69,6 +69,51 @@ public sealed class DependencyInjectionTests
         Assert.Equal(1, server.RequestCount);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Client_from_the_factory_times_a_single_attempt_itself_and_leaves_retried_ones_to_the_pipeline(bool get)
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(
+            (context, _) => Task.Delay(System.Threading.Timeout.Infinite, context.RequestAborted));
+        var services = new ServiceCollection();
+        var throughPipeline = new ConcurrentQueue<bool>();
+        services.AddAuthingClient(transport => new SampleClient(transport), options =>
+        {
+            options.AccessKeyId = SignatureVerifier.AccessKeyId;
+            options.AccessKeySecret = SignatureVerifier.AccessKeySecret;
+            options.Host = server.Host;
+            // Long enough for a retry's first use in a fresh process to reach the server within it.
+            options.AttemptTimeout = TimeSpan.FromMilliseconds(1000);
+            options.MaxRetryAttempts = 1;
+            options.RetryDelay = TimeSpan.FromMilliseconds(10);
+        }).AddHttpMessageHandler(() => new PipelineWitness(throughPipeline));
+        await using ServiceProvider provider = services.BuildServiceProvider();
+        AuthingTransport transport = provider.GetRequiredService<SampleClient>().Transport;
+
+        AuthingTimeoutException timeout = await Assert.ThrowsAsync<AuthingTimeoutException>(() => get
+            ? transport.SendAsync(TestOperations.EchoGet, new EchoRequest("v"), null, default)
+            : transport.SendAsync(TestOperations.EchoPost, new EchoRequest("v"), null, default));
+
+        Assert.Equal("AuthingClientOptions.AttemptTimeout", timeout.LimitName);
+        Assert.Equal(get ? 2 : 1, server.RequestCount);
+
+        // A retried GET is timed by the pipeline's attempt limit; a POST goes past the pipeline and the transport times it.
+        Assert.Equal(get, timeout.InnerException is Polly.Timeout.TimeoutRejectedException);
+        Assert.NotEmpty(throughPipeline);
+        Assert.All(throughPipeline, through => Assert.Equal(get, through));
+    }
+
+    /// <summary>Notes, for each attempt, whether it came through the resilience pipeline (which marks the request).</summary>
+    private sealed class PipelineWitness(ConcurrentQueue<bool> seen) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken)
+        {
+            seen.Enqueue(request.Options.Any(option => option.Key.Contains("Resilience", StringComparison.Ordinal)));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     [Fact]
     public async Task Client_from_the_factory_does_not_wait_out_a_retry_after_longer_than_the_call_timeout()
     {

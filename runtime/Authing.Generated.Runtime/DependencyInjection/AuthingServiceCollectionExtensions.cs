@@ -83,6 +83,9 @@ public static class AuthingServiceCollectionExtensions
                 AuthingHandlerChain.CreatePrimaryHandler(Options(provider, name), Logger(provider), certificateWarning))
             .RedactLoggedHeaders(static _ => true);
 
+        // Added before the resilience handler, so a request that will not be retried can go past it.
+        builder.AddHttpMessageHandler(provider => new AuthingHandlerChain.SingleAttemptBypass(Options(provider, name)));
+
         builder.AddResilienceHandler(
             AuthingResilience.PipelineName,
             (pipeline, context) => AuthingResilience.Configure(

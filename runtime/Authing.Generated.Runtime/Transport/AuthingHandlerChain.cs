@@ -95,6 +95,43 @@ internal static class AuthingHandlerChain
             AuthingResilience.MayRetry(request.Method, _options) ? _retrying : _single;
     }
 
+    /// <summary>
+    /// In a chain the client factory builds, sends a request that will not be retried past the resilience handler
+    /// right inside this one, as <see cref="RetryRouter"/> does for a client built with <c>new</c>: the transport
+    /// times its one attempt. A chain arranged otherwise (a handler added in between) is left to work as it is.
+    /// </summary>
+    internal sealed class SingleAttemptBypass : DelegatingHandler
+    {
+        private readonly AuthingClientOptions _options;
+        private HttpMessageInvoker? _pastResilience;
+
+        public SingleAttemptBypass(AuthingClientOptions options) => _options = options;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            PastResilience(request) is { } past
+                ? past.SendAsync(request, cancellationToken)
+                : base.SendAsync(request, cancellationToken);
+
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            PastResilience(request) is { } past
+                ? past.Send(request, cancellationToken)
+                : base.Send(request, cancellationToken);
+
+        private HttpMessageInvoker? PastResilience(HttpRequestMessage request)
+        {
+            if (AuthingResilience.MayRetry(request.Method, _options))
+            {
+                return null;
+            }
+
+            // The handler after the resilience handler is owned by the chain, which disposes it; this invoker only
+            // calls it.
+            return _pastResilience ??= InnerHandler is ResilienceHandler { InnerHandler: { } inner }
+                ? new HttpMessageInvoker(inner, disposeHandler: false)
+                : null;
+        }
+    }
+
     /// <summary>Lets a warning be logged once per client registration, however often handlers are rebuilt.</summary>
     internal sealed class WarningOnce
     {
