@@ -51,10 +51,8 @@ internal sealed class CatalogBuilder
 
     // What holds each name a page's type may not have, so the rename diagnostic can say why.
     private readonly Dictionary<string, string> _reservedTypeNames = new(StringComparer.Ordinal);
-    private readonly List<EnumSpec> _enums = new();
-
-    // The page whose code each enum in _enums is part of (its object's), or Shared.
-    private readonly List<int> _enumGroups = new();
+    // Each enum, and the page whose code it is part of (its object's, set once the object is built), or Shared.
+    private readonly List<KeyValuePair<EnumSpec, int>> _enums = new();
 
     // Whether a page can own code: its path is the only one of its kind, so the page can find its code by path.
     private bool[] _ownable = Array.Empty<bool>();
@@ -184,19 +182,13 @@ internal sealed class CatalogBuilder
             code.Of(group).Objects.Add(spec);
             for (var i = enumsBefore; i < _enums.Count; i++)
             {
-                _enumGroups.Add(group);
+                _enums[i] = new KeyValuePair<EnumSpec, int>(_enums[i].Key, group);
             }
         }
 
         // Enum names are unique, so an unstable sort gives the same order as a stable one.
-        var enums = new List<KeyValuePair<EnumSpec, int>>(_enums.Count);
-        for (var i = 0; i < _enums.Count; i++)
-        {
-            enums.Add(new KeyValuePair<EnumSpec, int>(_enums[i], _enumGroups[i]));
-        }
-
-        enums.Sort(static (a, b) => string.CompareOrdinal(a.Key.Name, b.Key.Name));
-        foreach (var pair in enums)
+        _enums.Sort(static (a, b) => string.CompareOrdinal(a.Key.Name, b.Key.Name));
+        foreach (var pair in _enums)
         {
             code.Of(pair.Value).Enums.Add(pair.Key with { HintName = Hint(hints, pair.Key.Name) });
         }
@@ -544,14 +536,9 @@ internal sealed class CatalogBuilder
             }
             else if (name != candidate)
             {
+                // A built-in envelope field has no row to point at.
                 _diagnostics.Add(DiagnosticInfo.Create(
-                    "AUTHGEN011",
-                    SourceSpot.File(entry.Page.FilePath),
-                    PageLabel(entry.Page),
-                    field.JsonName,
-                    typeName,
-                    name,
-                    candidate));
+                    "AUTHGEN011", SourceSpot.File(entry.Page.FilePath), PageLabel(entry.Page), field.JsonName, typeName, name, candidate));
             }
 
             properties.Add(BuildProperty(field, source, name, typeName, entry.Page));
@@ -611,32 +598,25 @@ internal sealed class CatalogBuilder
     {
         var type = field.Type;
         var text = source.Text;
-        switch (type.Kind)
+        var (shape, typeName) = type.Kind switch
         {
-            case ValueKind.String when !field.EnumValues.IsEmpty:
-                var enumName = AddEnum(ownerType + name.TrimStart('@'), field, source, owner);
-                return new PropertySpec(name, field.JsonName, ValueShape.Enum, type.IsArray, enumName, field.Required, string.Empty, text);
-            case ValueKind.String:
-                return new PropertySpec(name, field.JsonName, ValueShape.String, type.IsArray, null, field.Required, string.Empty, text);
-            case ValueKind.Number:
-                return new PropertySpec(name, field.JsonName, ValueShape.Number, type.IsArray, null, field.Required, string.Empty, text);
-            case ValueKind.Boolean:
-                return new PropertySpec(name, field.JsonName, ValueShape.Boolean, type.IsArray, null, field.Required, string.Empty, text);
-            case ValueKind.Named when type.Name is not null && _structures.ContainsKey(type.Name):
-                return new PropertySpec(name, field.JsonName, ValueShape.Object, type.IsArray, _typeNames[type.Name], field.Required, string.Empty, text);
-            case ValueKind.Named:
-                // Reported where the row is: a field another page's table merged in is on that page.
-                ReportAt(
-                    text,
-                    "AUTHGEN006",
-                    PageLabel(_pages[text.Page]),
-                    field.JsonName,
-                    ownerType,
-                    type.Name ?? string.Empty);
-                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, string.Empty, text);
-            default:
-                return new PropertySpec(name, field.JsonName, ValueShape.Json, type.IsArray, null, field.Required, string.Empty, text);
+            ValueKind.String when !field.EnumValues.IsEmpty =>
+                (ValueShape.Enum, AddEnum(ownerType + name.TrimStart('@'), field, source, owner)),
+            ValueKind.String => (ValueShape.String, (string?)null),
+            ValueKind.Number => (ValueShape.Number, null),
+            ValueKind.Boolean => (ValueShape.Boolean, null),
+            ValueKind.Named when type.Name is not null && _structures.ContainsKey(type.Name) =>
+                (ValueShape.Object, _typeNames[type.Name]),
+            _ => (ValueShape.Json, null),
+        };
+
+        if (type.Kind == ValueKind.Named && shape == ValueShape.Json)
+        {
+            // Reported where the row is: a field another page's table merged in is on that page.
+            ReportAt(text, "AUTHGEN006", PageLabel(_pages[text.Page]), field.JsonName, ownerType, type.Name ?? string.Empty);
         }
+
+        return new PropertySpec(name, field.JsonName, shape, type.IsArray, typeName, field.Required, string.Empty, text);
     }
 
     private string AddEnum(string candidate, FieldModel field, FieldSource source, PageModel owner)
@@ -653,8 +633,9 @@ internal sealed class CatalogBuilder
             members.Add(new EnumMemberSpec(memberName, value, string.Empty, source.ValueText(j)));
         }
 
-        _enums.Add(new EnumSpec(
-            _settings.Namespace, name, string.Empty, owner.FileName, members.ToEquatableArray(), Text: source.Text.AsEnumType()));
+        var spec = new EnumSpec(
+            _settings.Namespace, name, string.Empty, owner.FileName, members.ToEquatableArray(), Text: source.Text.AsEnumType());
+        _enums.Add(new KeyValuePair<EnumSpec, int>(spec, Shared));
         return name;
     }
 
