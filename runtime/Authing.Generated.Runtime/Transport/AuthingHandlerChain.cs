@@ -26,9 +26,13 @@ internal static class AuthingHandlerChain
             InnerHandler = CreatePrimaryHandler(options, logger, new WarningOnce()),
         };
 
-        var retrying = new ResilienceHandler(pipeline.Build()) { InnerHandler = signing };
-        return new RetryRouter(options, retrying, signing);
+        // A request that will not be retried goes past the resilience handler, as in a chain the factory builds.
+        return new SingleAttemptBypass(options)
+        {
+            InnerHandler = new ResilienceHandler(pipeline.Build()) { InnerHandler = signing },
+        };
     }
+
     /// <summary>
     /// The socket handler: no redirects (a signed request is for one path on one host), no cookies, and certificate
     /// validation unless explicitly turned off.
@@ -57,48 +61,10 @@ internal static class AuthingHandlerChain
     }
 
     /// <summary>
-    /// Sends a request that may be retried through the resilience handler, and any other straight to signing: its
-    /// one attempt is timed by the transport, and it is spared the pipeline's per-request work.
-    /// </summary>
-    private sealed class RetryRouter : HttpMessageHandler
-    {
-        private readonly AuthingClientOptions _options;
-        private readonly HttpMessageInvoker _retrying;
-        private readonly HttpMessageInvoker _single;
-
-        public RetryRouter(AuthingClientOptions options, ResilienceHandler retrying, AuthingSigningHandler signing)
-        {
-            _options = options;
-
-            // The signing handler sits under both; the resilience handler owns it and disposes it.
-            _retrying = new HttpMessageInvoker(retrying, disposeHandler: true);
-            _single = new HttpMessageInvoker(signing, disposeHandler: false);
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Route(request).SendAsync(request, cancellationToken);
-
-        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Route(request).Send(request, cancellationToken);
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _retrying.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-
-        private HttpMessageInvoker Route(HttpRequestMessage request) =>
-            AuthingResilience.MayRetry(request.Method, _options) ? _retrying : _single;
-    }
-
-    /// <summary>
-    /// In a chain the client factory builds, sends a request that will not be retried past the resilience handler
-    /// right inside this one, as <see cref="RetryRouter"/> does for a client built with <c>new</c>: the transport
-    /// times its one attempt. A chain arranged otherwise (a handler added in between) is left to work as it is.
+    /// Sends a request that will not be retried past the resilience handler right inside this one, straight to
+    /// signing: the transport times its one attempt, and it is spared the pipeline's per-request work. Used in the
+    /// chain of a client built with <c>new</c> and in the one the client factory builds; a chain arranged otherwise
+    /// (a handler added in between) is left to work as it is.
     /// </summary>
     internal sealed class SingleAttemptBypass : DelegatingHandler
     {

@@ -171,26 +171,18 @@ public sealed class AuthingTransport : IDisposable
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             deadline.IsCancellationRequested && attemptRunning)
         {
-            var timeout = new AuthingTimeoutException(
-                operation.DisplayName, _options.AttemptTimeout, AttemptTimeoutSetting, e);
-            LogFailure(operation, timeout, started, httpStatus);
-            throw timeout;
+            throw TimedOut(operation, _options.AttemptTimeout, AttemptTimeoutSetting, e, started, httpStatus);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             deadline.IsCancellationRequested)
         {
-            var timeout = new AuthingTimeoutException(operation.DisplayName, _options.Timeout, TimeoutSetting, e);
-            LogFailure(operation, timeout, started, httpStatus);
-            throw timeout;
+            throw TimedOut(operation, _options.Timeout, TimeoutSetting, e, started, httpStatus);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested &&
             e.InnerException is TimeoutException)
         {
             // A caller-supplied HttpClient may still have a Timeout of its own.
-            var timeout = new AuthingTimeoutException(
-                operation.DisplayName, _httpClient.Timeout, HttpClientTimeoutSetting, e);
-            LogFailure(operation, timeout, started, httpStatus);
-            throw timeout;
+            throw TimedOut(operation, _httpClient.Timeout, HttpClientTimeoutSetting, e, started, httpStatus);
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested &&
             e.CancellationToken != cancellationToken)
@@ -200,9 +192,7 @@ public sealed class AuthingTransport : IDisposable
         }
         catch (TimeoutRejectedException e)
         {
-            var timeout = new AuthingTimeoutException(operation.DisplayName, e.Timeout, AttemptTimeoutSetting, e);
-            LogFailure(operation, timeout, started, httpStatus);
-            throw timeout;
+            throw TimedOut(operation, e.Timeout, AttemptTimeoutSetting, e, started, httpStatus);
         }
         catch (HttpRequestException e)
         {
@@ -374,6 +364,20 @@ public sealed class AuthingTransport : IDisposable
         return new AuthingHttpException(
             operation.DisplayName, response.StatusCode, response.ReasonPhrase, CopyHeaders(response),
             ContentStart(body), problem, cause);
+    }
+
+    /// <summary>The timeout a call ends with once <paramref name="limit"/> (set by <paramref name="setting"/>) ran out, logged.</summary>
+    private AuthingTimeoutException TimedOut<TRequest, TResponse>(
+        AuthingOperation<TRequest, TResponse> operation,
+        TimeSpan limit,
+        string setting,
+        Exception cause,
+        long started,
+        HttpStatusCode? status)
+    {
+        var timeout = new AuthingTimeoutException(operation.DisplayName, limit, setting, cause);
+        LogFailure(operation, timeout, started, status);
+        return timeout;
     }
 
     private void LogFailure<TRequest, TResponse>(
