@@ -61,39 +61,28 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (pair, _) => FillSafely(string.Empty, () => Documentation.FillShared(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.SharedCode);
 
-        var objects = pageCode.SelectMany(static (c, _) => c.Objects).WithTrackingName(TrackingNames.Objects);
-        var enums = pageCode.SelectMany(static (c, _) => c.Enums).WithTrackingName(TrackingNames.Enums);
-        var operations = pageCode.SelectMany(static (c, _) => c.Operations).WithTrackingName(TrackingNames.Operations);
-        var sharedObjects = sharedCode.SelectMany(static (c, _) => c.Objects).WithTrackingName(TrackingNames.SharedObjects);
-        var sharedEnums = sharedCode.SelectMany(static (c, _) => c.Enums).WithTrackingName(TrackingNames.SharedEnums);
-        var sharedOperations = sharedCode.SelectMany(static (c, _) => c.Operations).WithTrackingName(TrackingNames.SharedOperations);
         var clients = catalog.SelectMany(static (c, _) => c.Clients).WithTrackingName(TrackingNames.Clients);
         var pageDiagnostics = pages.Select(static (p, _) => p.Diagnostics).WithTrackingName(TrackingNames.PageDiagnostics);
         var catalogDiagnostics = catalog.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.CatalogDiagnostics);
-        var fillDiagnostics = pageCode.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.FillDiagnostics);
-        var sharedFillDiagnostics = sharedCode.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.SharedFillDiagnostics);
 
-        RegisterObjects(context, objects);
-        RegisterObjects(context, sharedObjects);
-        RegisterEnums(context, enums);
-        RegisterEnums(context, sharedEnums);
-        RegisterOperations(context, operations);
-        RegisterOperations(context, sharedOperations);
+        // A page's files and diagnostics come out of one step: an edit re-emits that page's few files, and a build
+        // walks one entry a page instead of one a file.
+        context.RegisterSourceOutput(pageCode, static (spc, code) => Emit(spc, code));
+        context.RegisterSourceOutput(sharedCode, static (spc, code) => Emit(spc, code));
         context.RegisterSourceOutput(clients, static (spc, spec) => AddSource(spc, spec.HintName, spec.Name, () => Emitter.EmitClient(spec)));
         context.RegisterSourceOutput(pageDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(catalogDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
-        context.RegisterSourceOutput(fillDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
-        context.RegisterSourceOutput(sharedFillDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
     }
 
-    private static void RegisterObjects(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ObjectSpec> objects) =>
-        context.RegisterSourceOutput(objects, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitObject(spec)));
+    private static void Emit(SourceProductionContext context, PageCode code)
+    {
+        if (code.HasCode)
+        {
+            AddSource(context, code.HintName, Label(code.FilePath), () => Emitter.EmitPage(code));
+        }
 
-    private static void RegisterEnums(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EnumSpec> enums) =>
-        context.RegisterSourceOutput(enums, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitEnum(spec)));
-
-    private static void RegisterOperations(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<OperationSpec> operations) =>
-        context.RegisterSourceOutput(operations, static (spc, spec) => AddSource(spc, spec.HintName, spec.SourcePage, () => Emitter.EmitOperation(spec)));
+        Report(context, code.Diagnostics);
+    }
 
     private static PageModel ParseSafely(PageInput input, CancellationToken cancellationToken)
     {
@@ -148,8 +137,7 @@ public sealed class ClientGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The plan and the pages disagree; the page's code is left out rather than emitted with wrong comments.
-            var label = filePath.Length == 0 ? "(several pages)" : System.IO.Path.GetFileName(filePath);
-            var failure = DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(filePath), label, Describe(exception));
+            var failure = DiagnosticInfo.Create("AUTHGEN012", SourceSpot.File(filePath), Label(filePath), Describe(exception));
             return PageCode.Empty(filePath) with { Diagnostics = new[] { new MergeDiagnostic(failure) }.ToEquatableArray() };
         }
     }
@@ -169,6 +157,9 @@ public sealed class ClientGenerator : IIncrementalGenerator
 
         context.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
     }
+
+    /// <summary>A page's file name, or what stands for the pages of shared code, which has no path.</summary>
+    private static string Label(string filePath) => filePath.Length == 0 ? "(several pages)" : System.IO.Path.GetFileName(filePath);
 
     private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 

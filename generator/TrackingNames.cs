@@ -12,14 +12,6 @@ internal static class TrackingNames
     public const string PagePlans = nameof(PagePlans);
     public const string PageCode = nameof(PageCode);
     public const string SharedCode = nameof(SharedCode);
-    public const string Objects = nameof(Objects);
-    public const string Enums = nameof(Enums);
-    public const string Operations = nameof(Operations);
-    public const string SharedObjects = nameof(SharedObjects);
-    public const string SharedEnums = nameof(SharedEnums);
-    public const string SharedOperations = nameof(SharedOperations);
     public const string Clients = nameof(Clients);
     public const string CatalogDiagnostics = nameof(CatalogDiagnostics);
-    public const string FillDiagnostics = nameof(FillDiagnostics);
-    public const string SharedFillDiagnostics = nameof(SharedFillDiagnostics);
 }

@@ -9,7 +9,7 @@ internal static partial class Emitter
     // authentication API's user-token flows are not implemented.
     public static string EmitClient(ClientSpec spec)
     {
-        var writer = Begin(spec.Namespace, "(all pages)");
+        var writer = Begin(spec.Namespace, "from all the reference pages");
         var name = spec.Name;
         var options = PublicRuntime + ".AuthingClientOptions";
         var callOptions = PublicRuntime + ".AuthingCallOptions";

@@ -8,9 +8,8 @@ internal static partial class Emitter
     /// An extensible enumeration: a struct over the wire string with the listed values as static members,
     /// so a value the page did not list still reads, compares and writes back unchanged.
     /// </summary>
-    public static string EmitEnum(EnumSpec spec)
+    private static void WriteEnum(SourceWriter writer, EnumSpec spec)
     {
-        var writer = Begin(spec.Namespace, spec.SourcePage);
         var name = spec.Name;
         writer.Doc(Text.Summary(spec.Doc, "The values a field of the Authing API takes."));
         writer.Doc("<remarks>Values the page does not list are kept as they are; see <see cref=\"IsKnown\"/>.</remarks>");
@@ -85,6 +84,5 @@ internal static partial class Emitter
         writer.Doc("<returns>The value read.</returns>");
         writer.Line("public static " + name + " ReadJson(ref " + Json + ".Utf8JsonReader reader) => new " + name + "(" + Runtime + ".AuthingJson.ReadString(ref reader));");
         writer.Close();
-        return End(writer);
     }
 }

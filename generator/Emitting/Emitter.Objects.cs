@@ -6,9 +6,8 @@ namespace Authing.Generated.Generator.Emitting;
 internal static partial class Emitter
 {
     /// <summary>A record for a data structure or response, or a class for an operation's request parameters.</summary>
-    public static string EmitObject(ObjectSpec spec)
+    private static void WriteObject(SourceWriter writer, ObjectSpec spec)
     {
-        var writer = Begin(spec.Namespace, spec.SourcePage);
         writer.Doc(Text.Summary(spec.Doc, spec.IsRequest ? "The parameters of an operation." : "A data structure of the Authing API."));
         var kind = spec.IsRequest ? "class" : "record";
         writer.Open("public sealed partial " + kind + " " + spec.Name + " : " + Runtime + ".IAuthingJsonValue");
@@ -28,7 +27,6 @@ internal static partial class Emitter
         }
 
         writer.Close();
-        return End(writer);
     }
 
     /// <summary>

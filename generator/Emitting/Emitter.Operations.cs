@@ -4,10 +4,9 @@ namespace Authing.Generated.Generator.Emitting;
 
 internal static partial class Emitter
 {
-    /// <summary>One client method, in its own partial file, and the static description of its endpoint.</summary>
-    public static string EmitOperation(OperationSpec spec)
+    /// <summary>One client method, in a part of its client class, and the static description of its endpoint.</summary>
+    private static void WriteOperation(SourceWriter writer, OperationSpec spec)
     {
-        var writer = Begin(spec.Namespace, spec.SourcePage);
         var response = "global::" + spec.Namespace + "." + spec.ResponseTypeName;
         var request = spec.RequestTypeName is null ? "object?" : "global::" + spec.Namespace + "." + spec.RequestTypeName;
         var field = "s_" + char.ToLowerInvariant(spec.MethodName[0]) + spec.MethodName.Substring(1);
@@ -64,6 +63,5 @@ internal static partial class Emitter
 
         writer.Close();
         writer.Close();
-        return End(writer);
     }
 }

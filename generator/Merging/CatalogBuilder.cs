@@ -163,9 +163,6 @@ internal sealed class CatalogBuilder
         CollectStructures(pages, operations);
         NameTypes();
 
-        // Hint names are unique across all files, given in this order: objects, enums, operations, clients. An
-        // object's is known when it is built; the others are sorted first and given theirs afterwards.
-        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var code = new CodeGroups(pages);
         var named = new List<KeyValuePair<string, StructureEntry>>(_structures.Count);
         foreach (var entry in _structures.Values)
@@ -178,7 +175,7 @@ internal sealed class CatalogBuilder
         foreach (var pair in named)
         {
             var enumsBefore = _enums.Count;
-            var spec = BuildObject(pair.Value, Hint(hints, pair.Key), out var group);
+            var spec = BuildObject(pair.Value, out var group);
             code.Of(group).Objects.Add(spec);
             for (var i = enumsBefore; i < _enums.Count; i++)
             {
@@ -190,7 +187,7 @@ internal sealed class CatalogBuilder
         _enums.Sort(static (a, b) => string.CompareOrdinal(a.Key.Name, b.Key.Name));
         foreach (var pair in _enums)
         {
-            code.Of(pair.Value).Enums.Add(pair.Key with { HintName = Hint(hints, pair.Key.Name) });
+            code.Of(pair.Value).Enums.Add(pair.Key);
         }
 
         var operationSpecs = new List<KeyValuePair<OperationSpec, int>>(operations.Count);
@@ -207,8 +204,7 @@ internal sealed class CatalogBuilder
         });
         foreach (var pair in operationSpecs)
         {
-            var spec = pair.Key;
-            code.Of(pair.Value).Operations.Add(spec with { HintName = Hint(hints, spec.ClientName + "." + spec.MethodName) });
+            code.Of(pair.Value).Operations.Add(pair.Key);
         }
 
         foreach (var pair in _lineDiagnostics)
@@ -222,12 +218,16 @@ internal sealed class CatalogBuilder
             .Select(n => new ClientSpec(_settings.Namespace, n, ClientDoc(n)))
             .ToList();
 
-        return new CatalogPlan(
-            code.Pages(),
-            code.Of(Shared).ToCode(string.Empty),
-            clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray(),
-            _diagnostics.ToEquatableArray());
+        // One file a page, named after it, and one for the code of several pages. File names are unique regardless of
+        // case; the clients', which every project has, are given first.
+        var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var clientSpecs = clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray();
+        var shared = code.Of(Shared).ToCode(string.Empty, Hint(hints, SharedHint));
+        return new CatalogPlan(code.Pages(slug => Hint(hints, slug)), shared, clientSpecs, _diagnostics.ToEquatableArray());
     }
+
+    // The name of the file of the code whose texts are on several pages.
+    private const string SharedHint = "SharedTypes";
 
     private static string Hint(HashSet<string> taken, string name) =>
         Identifiers.MakeUnique(Emitting.Text.HintFragment(name), taken) + ".g.cs";
@@ -515,7 +515,7 @@ internal sealed class CatalogBuilder
     /// The record for <paramref name="entry"/>, and the page whose code it is part of: the page all its texts are on,
     /// or <see cref="Shared"/>.
     /// </summary>
-    private ObjectSpec BuildObject(StructureEntry entry, string hintName, out int group)
+    private ObjectSpec BuildObject(StructureEntry entry, out int group)
     {
         var typeName = _typeNames[entry.Key];
         var taken = StartMembers(_memberNames, typeName);
@@ -551,7 +551,6 @@ internal sealed class CatalogBuilder
             entry.Page.FileName,
             entry.IsRequest,
             new(properties.MoveToImmutable()),
-            hintName,
             entry.Doc);
     }
 
@@ -851,14 +850,15 @@ internal sealed class CatalogBuilder
 
         public CodeGroup Of(int page) => page == Shared ? _shared : _groups[page] ??= new CodeGroup();
 
-        public EquatableArray<PageCode> Pages()
+        /// <summary>Each page's code in path order; <paramref name="hint"/> names the file of a page with any, by its slug.</summary>
+        public EquatableArray<PageCode> Pages(Func<string, string> hint)
         {
             var code = ImmutableArray.CreateBuilder<PageCode>();
             for (var i = 0; i < _groups.Length; i++)
             {
                 if (_groups[i] is { } group)
                 {
-                    code.Add(group.ToCode(_pages[i].FilePath));
+                    code.Add(group.ToCode(_pages[i].FilePath, group.HasCode ? hint(_pages[i].Slug) : string.Empty));
                 }
             }
 
@@ -876,7 +876,9 @@ internal sealed class CatalogBuilder
 
         public List<MergeDiagnostic> Diagnostics { get; } = new();
 
-        public PageCode ToCode(string filePath) =>
-            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), Diagnostics.ToEquatableArray());
+        public bool HasCode => Objects.Count > 0 || Enums.Count > 0 || Operations.Count > 0;
+
+        public PageCode ToCode(string filePath, string hintName) =>
+            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), Diagnostics.ToEquatableArray(), hintName);
     }
 }

@@ -41,7 +41,6 @@ internal sealed record ObjectSpec(
     string SourcePage,
     bool IsRequest,
     EquatableArray<PropertySpec> Properties,
-    string HintName = "",
     TextRef Text = default);
 
 /// <summary>One known value of a generated enumeration.</summary>
@@ -54,7 +53,6 @@ internal sealed record EnumSpec(
     string Doc,
     string SourcePage,
     EquatableArray<EnumMemberSpec> Members,
-    string HintName = "",
     TextRef Text = default);
 
 /// <summary>A generated client method and the endpoint it calls.</summary>
@@ -70,7 +68,6 @@ internal sealed record OperationSpec(
     string Summary,
     string Remarks,
     string SourcePage,
-    string HintName = "",
     TextRef Text = default);
 
 /// <summary>A generated client class: its constructors and dependency-injection registration.</summary>
@@ -92,16 +89,20 @@ internal sealed record MergeDiagnostic(DiagnosticInfo Info, TextRef At = default
 
 /// <summary>
 /// The code one page owns once the pages are merged: its operations, and the types and enums whose every text is
-/// on it. In a <see cref="CatalogPlan"/> the doc comments are still empty; <c>Documentation</c> fills
-/// them in from the page.
+/// on it, emitted as one file named <paramref name="HintName"/>. In a <see cref="CatalogPlan"/> the doc comments are
+/// still empty; <c>Documentation</c> fills them in from the page.
 /// </summary>
 internal sealed record PageCode(
     string FilePath,
     EquatableArray<ObjectSpec> Objects,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<OperationSpec> Operations,
-    EquatableArray<MergeDiagnostic> Diagnostics)
+    EquatableArray<MergeDiagnostic> Diagnostics,
+    string HintName = "")
 {
+    /// <summary>Whether there is a file to emit, not only diagnostics.</summary>
+    public bool HasCode => !Objects.IsEmpty || !Enums.IsEmpty || !Operations.IsEmpty;
+
     public static PageCode Empty(string filePath) =>
         new(filePath, EquatableArray<ObjectSpec>.Empty, EquatableArray<EnumSpec>.Empty, EquatableArray<OperationSpec>.Empty, EquatableArray<MergeDiagnostic>.Empty);
 }

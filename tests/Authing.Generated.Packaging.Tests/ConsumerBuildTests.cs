@@ -83,8 +83,10 @@ public sealed class ConsumerBuildTests
         var generated = GeneratedFiles(consumer);
 
         // Program.cs compiles only against Contoso.Identity.ContosoManagement, so the build proves those two names.
-        Assert.Contains("ContosoManagement.AssociationExtIdpAsync.g.cs", generated.Keys);
-        var stated = generated["ContosoManagement.StatedEndpointAsync.g.cs"];
+        // One file a page, named after it.
+        Assert.Contains("association-ext-idp.g.cs", generated.Keys);
+        var stated = generated["stated-endpoint.g.cs"];
+        Assert.Contains("StatedEndpointAsync(", stated, StringComparison.Ordinal);
         Assert.Contains("namespace Contoso.Identity", stated, StringComparison.Ordinal);
         Assert.Contains("\"PUT\",", stated, StringComparison.Ordinal);
         Assert.Contains("\"/api/v3/stated/endpoint\",", stated, StringComparison.Ordinal);
@@ -129,8 +131,8 @@ public sealed class ConsumerBuildTests
         var diagnostics = BuildDiagnostic.Parse(consumer.Build.Output);
         Assert.True(diagnostics.Count == 0, BuildDiagnostic.Describe(diagnostics));
         var generated = GeneratedFiles(consumer).Keys;
-        Assert.Contains("ContosoManagement.AssociationExtIdpAsync.g.cs", generated);
-        Assert.DoesNotContain("ContosoManagement.StatedEndpointAsync.g.cs", generated);
+        Assert.Contains("association-ext-idp.g.cs", generated);
+        Assert.DoesNotContain("stated-endpoint.g.cs", generated);
     }
 
     /// <summary>The generator's files, which the consumer asks the compiler to write under obj/.</summary>

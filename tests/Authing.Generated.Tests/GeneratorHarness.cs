@@ -104,6 +104,41 @@ internal sealed class GeneratorRun
     public string Source(string hintName) =>
         Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 
+    /// <summary>
+    /// The generated declaration of the type <paramref name="name"/>, with its doc comment; for a client method, the
+    /// part of the client class that holds it. Every page's code is one file, so tests look types up by name.
+    /// </summary>
+    public string Declaration(string name) =>
+        TryDeclaration(name) ?? throw new InvalidOperationException("Nothing named " + name + " was generated.");
+
+    /// <summary><see cref="Declaration"/>, or null when nothing of that name was generated.</summary>
+    public string? TryDeclaration(string name)
+    {
+        var found = Sources
+            .SelectMany(s => s.SyntaxTree.GetRoot().DescendantNodes())
+            .Select(node => node switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax type when type.Identifier.ValueText == name => type,
+                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method when method.Identifier.ValueText == name => method.Parent,
+                _ => null,
+            })
+            .Where(node => node is not null)
+            .Select(node => node!.ToFullString())
+            .ToList();
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0],
+            _ => throw new InvalidOperationException(found.Count + " declarations named " + name + " were generated."),
+        };
+    }
+
+    /// <summary>The name of the file that declares <paramref name="name"/>, as <see cref="Declaration"/> finds it.</summary>
+    public string FileDeclaring(string name) =>
+        Sources.Single(s => s.SyntaxTree.GetRoot().DescendantNodes().Any(node =>
+            (node is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax type && type.Identifier.ValueText == name)
+            || (node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method && method.Identifier.ValueText == name))).HintName;
+
     /// <summary>Errors and warnings the compiler reports for the generated code (and the test's own code).</summary>
     public IReadOnlyList<Diagnostic> CompilationProblems() =>
         Output.GetDiagnostics()

@@ -18,7 +18,7 @@ public class ExtraTableTests
 
         var run = HostilePageTests.AssertCompilesOrDiagnosed(new PageFile("/pages/split.md", page));
 
-        var request = run.Source("SplitDto.g.cs");
+        var request = run.Declaration("SplitDto");
         Assert.Contains("public required string Tenant { get; init; }", request);
         Assert.Contains("public global::Authing.Generated.SplitDtoColour? Colour { get; init; }", request);
         Assert.Contains("IReadOnlyList<double>? Sizes { get; init; }", request);
@@ -34,7 +34,7 @@ public class ExtraTableTests
 
         var run = HostilePageTests.AssertCompilesOrDiagnosed(new PageFile("/pages/joined.md", page));
 
-        var request = run.Source("JoinedDto.g.cs");
+        var request = run.Declaration("JoinedDto");
         Assert.Contains("public string? First { get; init; }", request);
         Assert.Contains("public bool? Second { get; init; }", request);
     }
@@ -49,7 +49,7 @@ public class ExtraTableTests
 
         var run = HostilePageTests.AssertCompilesOrDiagnosed(new PageFile("/pages/repeated.md", page));
 
-        var request = run.Source("RepeatedDto.g.cs");
+        var request = run.Declaration("RepeatedDto");
         Assert.Contains("public required string Id { get; init; }", request);
         Assert.Contains("public string? Extra { get; init; }", request);
         var duplicate = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN009");
@@ -73,7 +73,7 @@ public class ExtraTableTests
         Assert.Equal("/pages/codes.md", unused.Location.GetLineSpan().Path);
         Assert.Contains("'codes.md'", unused.GetMessage());
         Assert.Contains("'Request Response'", unused.GetMessage());
-        var response = run.Source("PlainRespDto.g.cs");
+        var response = run.Declaration("PlainRespDto");
         Assert.Contains("RequestId", response);
         Assert.DoesNotContain("2004", response);
     }
@@ -89,7 +89,7 @@ public class ExtraTableTests
 
         var run = HostilePageTests.AssertCompilesOrDiagnosed(new PageFile("/pages/items.md", page));
 
-        var item = run.Source("ItemDto.g.cs");
+        var item = run.Declaration("ItemDto");
         Assert.Contains("public required string? Id { get; init; }", item);
         Assert.Contains("public string? Name { get; init; }", item);
         Assert.Contains("public string? CreatedAt { get; init; }", item);
@@ -112,6 +112,6 @@ public class ExtraTableTests
         Assert.Equal(looseTable, unused.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("'loose.md'", unused.GetMessage());
         Assert.Contains("'Data Structure'", unused.GetMessage());
-        Assert.Contains("bool? Ok { get; init; }", run.Source("DataDto.g.cs"));
+        Assert.Contains("bool? Ok { get; init; }", run.Declaration("DataDto"));
     }
 }

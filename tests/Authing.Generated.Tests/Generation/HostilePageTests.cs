@@ -31,7 +31,7 @@ public class HostilePageTests
 
         var run = AssertCompilesOrDiagnosed(new PageFile("/pages/keywords.md", page));
 
-        var request = run.Source("KeywordsDto.g.cs");
+        var request = run.Declaration("KeywordsDto");
         foreach (var name in names)
         {
             Assert.Contains("builder.AddString(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, true), request);
@@ -70,7 +70,7 @@ public class HostilePageTests
         Assert.Equal("/pages/broken.md", table.Location.GetLineSpan().Path);
         var rows = run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN004").Select(d => d.Location.GetLineSpan().StartLinePosition.Line).ToArray();
         Assert.Equal(new[] { 15, 16 }, rows);
-        Assert.Contains(run.Sources, s => s.HintName == "ManagementClient.AssociationExtIdpAsync.g.cs");
+        Assert.NotNull(run.TryDeclaration("AssociationExtIdpAsync"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class HostilePageTests
 
         var run = AssertCompilesOrDiagnosed(new PageFile("/pages/types.md", page));
 
-        var request = run.Source("TypesDto.g.cs");
+        var request = run.Declaration("TypesDto");
         Assert.Contains("public string? Typo", request);
         Assert.Contains("public global::System.Text.Json.Nodes.JsonNode? Unknown", request);
         Assert.Contains("IReadOnlyList<double>? Numbers", request);
@@ -102,9 +102,9 @@ public class HostilePageTests
     {
         var run = AssertCompilesOrDiagnosed(PageFile.FromDisk(System.IO.Path.Combine(TestPages.Directory, "nested-and-recursive.md")));
 
-        Assert.Contains("IReadOnlyList<global::Authing.Generated.TreeNodeDto>? Children", run.Source("TreeNodeDto.g.cs"));
-        Assert.Contains("global::Authing.Generated.PersonDto? Manager", run.Source("PersonDto.g.cs"));
-        Assert.Contains("global::Authing.Generated.TreeNodeDto? Node", run.Source("PersonDto.g.cs"));
+        Assert.Contains("IReadOnlyList<global::Authing.Generated.TreeNodeDto>? Children", run.Declaration("TreeNodeDto"));
+        Assert.Contains("global::Authing.Generated.PersonDto? Manager", run.Declaration("PersonDto"));
+        Assert.Contains("global::Authing.Generated.TreeNodeDto? Node", run.Declaration("PersonDto"));
     }
 
     [Fact]
@@ -123,11 +123,10 @@ public class HostilePageTests
         var conflict = Assert.Single(forward.GeneratorDiagnostics, d => d.Id == "AUTHGEN007" && d.GetMessage().Contains("'SharedDto'"));
         Assert.Contains("a/first.md", conflict.GetMessage());
         Assert.Contains("b/second.md", conflict.GetMessage());
-        Assert.Single(forward.Sources, s => s.HintName == "SharedDto.g.cs");
-        var shared = forward.Source("SharedDto.g.cs");
+        var shared = forward.Declaration("SharedDto");
         Assert.Contains("public required string? Id", shared);
         Assert.Contains("Colour", shared);
-        Assert.Equal(shared, backward.Source("SharedDto.g.cs"));
+        Assert.Equal(shared, backward.Declaration("SharedDto"));
     }
 
     [Fact]
@@ -140,8 +139,8 @@ public class HostilePageTests
             new PageFile("/pages/enable-device-by-user.md", Named("By user")),
             new PageFile("/pages/enable-device.md", Named("Plain")));
 
-        Assert.Contains("\"/api/v3/enable-device\",", run.Source("ManagementClient.EnableDeviceAsync.g.cs"));
-        Assert.Contains("\"/api/v3/enable-device-by-user\",", run.Source("ManagementClient.EnableDeviceByUserAsync.g.cs"));
+        Assert.Contains("\"/api/v3/enable-device\",", run.Declaration("EnableDeviceAsync"));
+        Assert.Contains("\"/api/v3/enable-device-by-user\",", run.Declaration("EnableDeviceByUserAsync"));
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN011" && d.GetMessage().Contains("EnableDeviceByUserAsync"));
     }
 
@@ -155,7 +154,7 @@ public class HostilePageTests
 
         var run = AssertCompilesOrDiagnosed(new PageFile("/pages/first.md", first), new PageFile("/pages/second.md", second));
 
-        var colours = run.Source("ColourDtoColour.g.cs");
+        var colours = run.Declaration("ColourDtoColour");
         Assert.Contains("Red { get; }", colours);
         Assert.Contains("Blue { get; }", colours);
         Assert.Contains("Green { get; }", colours);
@@ -178,7 +177,7 @@ public class HostilePageTests
         var unreadable = run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN002").Select(d => d.Location.GetLineSpan().Path).OrderBy(p => p).ToArray();
         Assert.Equal(new[] { "/pages/blank.md", "/pages/empty.md", "/pages/latin.md", "/pages/missing.md" }, unreadable);
         Assert.All(run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN002"), d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
-        Assert.Contains(run.Sources, s => s.HintName == "ManagementClient.AssociationExtIdpAsync.g.cs");
+        Assert.NotNull(run.TryDeclaration("AssociationExtIdpAsync"));
     }
 
     [Fact]
@@ -198,7 +197,7 @@ public class HostilePageTests
 
         var run = AssertCompilesOrDiagnosed(new PageFile("/pages/huge.md", Page("Huge", rows)));
 
-        Assert.Contains("Field2999", run.Source("HugeDto.g.cs"));
+        Assert.Contains("Field2999", run.Declaration("HugeDto"));
     }
 
     [Fact]
@@ -209,12 +208,12 @@ public class HostilePageTests
 
         var run = AssertCompilesOrDiagnosed(new PageFile("/pages/stated.md", stated), new PageFile("/pages/bad.md", bad));
 
-        var operation = run.Source("ManagementClient.StatedAsync.g.cs");
+        var operation = run.Declaration("StatedAsync");
         Assert.Contains("\"DELETE\",", operation);
         Assert.Contains("\"/api/v3/custom-path\",", operation);
         var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN010");
         Assert.Equal("/pages/bad.md", problem.Location.GetLineSpan().Path);
-        Assert.Contains("POST", run.Source("ManagementClient.BadAsync.g.cs"));
+        Assert.Contains("POST", run.Declaration("BadAsync"));
     }
 
     [Theory]
@@ -230,7 +229,7 @@ public class HostilePageTests
 
         var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN010");
         Assert.Contains("segment", problem.GetMessage());
-        Assert.Contains("\"/api/v3/dotted\",", run.Source("ManagementClient.DottedAsync.g.cs"));
+        Assert.Contains("\"/api/v3/dotted\",", run.Declaration("DottedAsync"));
     }
 
     [Fact]
@@ -241,7 +240,7 @@ public class HostilePageTests
 
         var run = AssertCompilesOrDiagnosed(new PageFile("/pages/twice.md", page));
 
-        var operation = run.Source("ManagementClient.TwiceAsync.g.cs");
+        var operation = run.Declaration("TwiceAsync");
         Assert.Contains("\"DELETE\",", operation);
         Assert.Contains("\"/api/v3/first\",", operation);
         var problem = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN010");
@@ -264,7 +263,7 @@ public class HostilePageTests
 
         var run = GeneratorHarness.Run(new[] { page }, options);
 
-        var operation = run.Source("ManagementClient.PlainAsync.g.cs");
+        var operation = run.Declaration("PlainAsync");
         Assert.Contains("\"PUT\",", operation);
         Assert.Contains("\"/api/v3/elsewhere\",", operation);
     }

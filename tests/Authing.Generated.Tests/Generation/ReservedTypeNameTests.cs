@@ -63,9 +63,9 @@ public class ReservedTypeNameTests
 
         var run = Run(new PageFile("/pages/clash.md", page), null);
 
-        Assert.Contains(run.Sources, s => s.HintName == name + "2.g.cs");
-        Assert.DoesNotContain(run.Sources, s => s.HintName == name + ".g.cs");
-        var request = run.Source("ClashDto.g.cs");
+        Assert.NotNull(run.TryDeclaration(name + "2"));
+        Assert.Null(run.TryDeclaration(name));
+        var request = run.Declaration("ClashDto");
         Assert.Contains("public global::Authing.Generated." + name + "2? Holder { get; init; }", request);
         var renamed = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN011");
         Assert.Contains("'" + name + "2'", renamed.GetMessage());
@@ -102,7 +102,7 @@ public class ReservedTypeNameTests
 
         var run = Run(new PageFile("/pages/clash.md", ClashPage(name)), null, consumer);
 
-        Assert.Contains(run.Sources, s => s.HintName == name + "2.g.cs");
+        Assert.NotNull(run.TryDeclaration(name + "2"));
         var renamed = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "AUTHGEN011");
         Assert.Contains("the .NET type " + name, renamed.GetMessage());
     }
@@ -124,7 +124,7 @@ public class ReservedTypeNameTests
 
         var run = Run(new PageFile("/pages/clash.md", page), options, consumer);
 
-        var request = run.Source("ClashDto.g.cs");
+        var request = run.Declaration("ClashDto");
         Assert.Contains("global::Contoso.Identity.Contoso2? Holder", request);
         Assert.Contains("global::Contoso.Identity.Identity2? Identity", request);
         var renamed = run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN011").Select(d => d.GetMessage());

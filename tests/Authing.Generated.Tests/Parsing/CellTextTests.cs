@@ -52,7 +52,7 @@ public class CellTextTests
 
         var run = Generation.HostilePageTests.AssertCompilesOrDiagnosed(new PageFile("/pages/placeholders.md", page));
 
-        var request = run.Source("PlaceholdersDto.g.cs");
+        var request = run.Declaration("PlaceholdersDto");
         Assert.Contains(
             "/// Written as `&lt;tenantCode&gt;/&lt;memberKey&gt;`, where `&lt;memberKey&gt;` is optional; " +
             "send &lt;accountRef&gt; bare.",
