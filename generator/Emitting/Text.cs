@@ -61,10 +61,21 @@ internal static class Text
     /// <summary>An ASCII file-name fragment for a hint name.</summary>
     public static string HintFragment(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        var safe = 0;
+        while (safe < name.Length && IsHintChar(name[safe]))
+        {
+            safe++;
+        }
+
+        if (safe == name.Length)
+        {
+            return name;
+        }
+
+        var builder = new StringBuilder(name.Length + 8);
         foreach (var c in name)
         {
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.')
+            if (IsHintChar(c))
             {
                 builder.Append(c);
             }
@@ -76,4 +87,7 @@ internal static class Text
 
         return builder.ToString();
     }
+
+    private static bool IsHintChar(char c) =>
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
 }

@@ -47,7 +47,8 @@ internal sealed class CatalogBuilder
     private readonly Dictionary<string, StructureEntry> _structures;
     private readonly Dictionary<string, string> _typeNames;
     private readonly Dictionary<string, string> _propertyNames;
-    private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _valueNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _takenTypeNames;
 
     // What holds each name a page's type may not have, so the rename diagnostic can say why.
     private readonly Dictionary<string, string> _reservedTypeNames = new(StringComparer.Ordinal);
@@ -76,6 +77,7 @@ internal sealed class CatalogBuilder
         _structures = new Dictionary<string, StructureEntry>(pageCount * 4, StringComparer.Ordinal);
         _typeNames = new Dictionary<string, string>(pageCount * 4, StringComparer.Ordinal);
         _propertyNames = new Dictionary<string, string>(pageCount * 4, StringComparer.Ordinal);
+        _takenTypeNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var client in new[] { settings.ManagementClientName, settings.AuthenticationClientName })
         {
             Reserve(client, "the client class " + client);
@@ -455,7 +457,7 @@ internal sealed class CatalogBuilder
         }
 
         // Pages that repeat a type usually list the same values: only a list that adds one is copied.
-        if (second.All(v => first.Any(f => string.Equals(f.Value, v.Value, StringComparison.Ordinal))))
+        if (!AddsValue(first, second))
         {
             return null;
         }
@@ -480,6 +482,30 @@ internal sealed class CatalogBuilder
         }
 
         return (new(values.ToImmutable()), new FieldSource(firstSource.Text, texts.ToArray()));
+    }
+
+    /// <summary>Whether <paramref name="second"/> lists a value <paramref name="first"/> does not; lists are short.</summary>
+    private static bool AddsValue(EquatableArray<EnumValueModel> first, EquatableArray<EnumValueModel> second)
+    {
+        foreach (var value in second)
+        {
+            var listed = false;
+            foreach (var known in first)
+            {
+                if (string.Equals(known.Value, value.Value, StringComparison.Ordinal))
+                {
+                    listed = true;
+                    break;
+                }
+            }
+
+            if (!listed)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void NameTypes()
@@ -593,6 +619,18 @@ internal sealed class CatalogBuilder
         return name;
     }
 
+    /// <summary>The PascalCase form of a listed value, made once per merge: lists such as statuses recur across pages.</summary>
+    private string ValueNameOf(string value)
+    {
+        if (!_valueNames.TryGetValue(value, out var name))
+        {
+            name = Identifiers.ToPascal(value, "Value");
+            _valueNames.Add(value, name);
+        }
+
+        return name;
+    }
+
     private PropertySpec BuildProperty(FieldModel field, FieldSource source, string name, string ownerType, PageModel owner)
     {
         var type = field.Type;
@@ -628,7 +666,7 @@ internal sealed class CatalogBuilder
         for (var j = 0; j < field.EnumValues.Count; j++)
         {
             var value = field.EnumValues[j].Value;
-            var memberName = UniqueMember(Identifiers.ToPascal(value, "Value"), taken);
+            var memberName = UniqueMember(ValueNameOf(value), taken);
             members.Add(new EnumMemberSpec(memberName, value, string.Empty, source.ValueText(j)));
         }
 
