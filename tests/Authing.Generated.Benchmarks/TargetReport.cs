@@ -36,7 +36,7 @@ internal static class TargetReport
         }
     }
 
-    private static void Ratio(List<BenchmarkReport> reports, string measured, string against, string label, double? target, bool time)
+    private static void Ratio(List<BenchmarkReport> reports, string measured, string against, string label, double target, bool time)
     {
         BenchmarkReport? a = Find(reports, measured);
         BenchmarkReport? b = Find(reports, against);
@@ -63,16 +63,10 @@ internal static class TargetReport
             label += $" ({x} B vs {y} B)";
         }
 
-        bool share = target is null or < 1;
+        bool share = target < 1;
         string figure = share ? value.ToString("P1", CultureInfo.InvariantCulture) : value.ToString("0.00", CultureInfo.InvariantCulture) + "x";
-        if (target is not { } limit)
-        {
-            Console.WriteLine(label + ": " + figure);
-            return;
-        }
-
-        string verdict = value <= limit ? "meets" : "MISSES";
-        string stated = share ? limit.ToString("P0", CultureInfo.InvariantCulture) : limit.ToString("0.0", CultureInfo.InvariantCulture) + "x";
+        string verdict = value <= target ? "meets" : "MISSES";
+        string stated = share ? target.ToString("P0", CultureInfo.InvariantCulture) : target.ToString("0.0", CultureInfo.InvariantCulture) + "x";
         Console.WriteLine(label + ": " + figure + " (" + verdict + " target " + stated + ")");
     }
 
