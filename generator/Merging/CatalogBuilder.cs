@@ -220,12 +220,20 @@ internal sealed class CatalogBuilder
             .Select(n => new ClientSpec(_settings.Namespace, n, ClientDoc(n)))
             .ToList();
 
-        // One file a page, named after it, and one for the code of several pages. File names are unique regardless of
-        // case; the clients', which every project has, are given first.
+        // One file a page, named after it, and one for the code of several pages if there is any. File names are
+        // unique regardless of case; the clients', which every project has, are given first.
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var clientSpecs = clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray();
-        var shared = code.Of(Shared).ToCode(string.Empty, Hint(hints, SharedHint));
-        return new CatalogPlan(code.Pages(slug => Hint(hints, slug)), shared, clientSpecs, _diagnostics.ToEquatableArray());
+        var sharedGroup = code.Of(Shared);
+        var shared = sharedGroup.ToCode(string.Empty, sharedGroup.HasCode ? Hint(hints, SharedHint) : string.Empty);
+        return new CatalogPlan(code.Pages(slug => Hint(hints, PageHint(slug))), shared, clientSpecs, _diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>A page's file is named after the page, without leading or trailing dots, or "page" if nothing is left.</summary>
+    private static string PageHint(string slug)
+    {
+        var name = Emitting.Text.HintFragment(slug).Trim('.');
+        return name.Length == 0 ? "page" : name;
     }
 
     // The name of the file of the code whose texts are on several pages.

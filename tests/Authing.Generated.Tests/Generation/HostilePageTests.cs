@@ -314,6 +314,42 @@ public class HostilePageTests
         Assert.Equal(LineOf(text, "| equals"), renamed.Location.GetLineSpan().StartLinePosition.Line);
     }
 
+    [Fact]
+    public void Every_page_gets_a_file_of_its_own_whatever_its_file_name()
+    {
+        // A page's file is named after the page. A name already taken, in any case, gets a number; characters unfit
+        // for a file name are escaped; a name of dots alone becomes "page".
+        var names = new[] { "/pages/a/same.md", "/pages/b/SAME.md", "/pages/.md", "/pages/...md", "/pages/-lead.md",
+            "/pages/SharedTypes.md", "/pages/ManagementClient.md", "/pages/ünï côdé.md", "/pages/x.g.cs.md" };
+        var pages = names.Select((path, i) => new PageFile(path, Page("Op " + i, new[] { Row("id" + i, "string") }, "Op" + i + "RespDto"))).ToArray();
+
+        var run = AssertCompilesOrDiagnosed(pages);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var files = run.Sources.Select(s => s.HintName).ToList();
+        Assert.Equal(files.Count, files.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.True(files.All(f => System.Text.RegularExpressions.Regex.IsMatch(f, "^[A-Za-z0-9_-][A-Za-z0-9_.-]*\\.g\\.cs$")), string.Join(", ", files));
+        for (var i = 0; i < names.Length; i++)
+        {
+            // Each page's operation and response type are in one file, which holds no other page's.
+            var file = run.FileDeclaring("Op" + i + "RespDto");
+            Assert.Equal(file, run.FileDeclaring(MethodOf(run, i)));
+            Assert.DoesNotContain("Op" + ((i + 1) % names.Length) + "RespDto ", run.Source(file), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("same.g.cs", files);
+        Assert.Contains("page.g.cs", files);
+        Assert.Contains("SharedTypes.g.cs", files);
+        Assert.Equal("ManagementClient2.g.cs", run.FileDeclaring(MethodOf(run, Array.IndexOf(names, "/pages/ManagementClient.md"))));
+    }
+
+    /// <summary>The method the page at <paramref name="index"/> of the test above gives its client.</summary>
+    private static string MethodOf(GeneratorRun run, int index) =>
+        run.Output.SyntaxTrees
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+            .Single(m => m.ReturnType.ToString().Contains(".Op" + index + "RespDto>", StringComparison.Ordinal))
+            .Identifier.ValueText;
+
     internal static GeneratorRun AssertCompilesOrDiagnosed(params PageFile[] pages)
     {
         var run = GeneratorHarness.Run(pages, null);
