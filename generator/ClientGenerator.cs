@@ -56,8 +56,13 @@ public sealed class ClientGenerator : IIncrementalGenerator
             .Select(static (plan, _) => FillSafely(plan.Page.FilePath, () => Documentation.FillPage(plan)))
             .WithTrackingName(TrackingNames.PageCode);
 
-        // Code whose texts are on several pages is filled from all of them, again on every edit; it is a small part.
-        var sharedCode = catalog.Combine(pages.Collect())
+        // Code whose texts are on several pages is filled from those pages, again when one of them or the plan changes.
+        var sharedSources = pagePlans
+            .Where(static plan => plan.FeedsShared)
+            .Select(static (plan, _) => plan.Page)
+            .WithTrackingName(TrackingNames.SharedSources)
+            .Collect();
+        var sharedCode = catalog.Combine(sharedSources)
             .Select(static (pair, _) => FillSafely(string.Empty, () => Documentation.FillShared(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.SharedCode);
 

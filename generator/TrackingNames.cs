@@ -11,6 +11,7 @@ internal static class TrackingNames
     public const string Catalog = nameof(Catalog);
     public const string PagePlans = nameof(PagePlans);
     public const string PageCode = nameof(PageCode);
+    public const string SharedSources = nameof(SharedSources);
     public const string SharedCode = nameof(SharedCode);
     public const string Clients = nameof(Clients);
     public const string CatalogDiagnostics = nameof(CatalogDiagnostics);

@@ -226,7 +226,64 @@ internal sealed class CatalogBuilder
         var clientSpecs = clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray();
         var sharedGroup = code.Of(Shared);
         var shared = sharedGroup.ToCode(string.Empty, sharedGroup.HasCode ? Hint(hints, SharedHint) : string.Empty);
-        return new CatalogPlan(code.Pages(slug => Hint(hints, PageHint(slug))), shared, clientSpecs, _diagnostics.ToEquatableArray());
+        return new CatalogPlan(
+            code.Pages(slug => Hint(hints, PageHint(slug))), shared, clientSpecs, _diagnostics.ToEquatableArray(), SourcesOf(shared));
+    }
+
+    /// <summary>The pages <paramref name="shared"/> takes texts from, so that it is filled again only when one of them changes.</summary>
+    private EquatableArray<SharedSource> SourcesOf(PageCode shared)
+    {
+        var indexes = new SortedSet<int>();
+        foreach (var spec in shared.Objects)
+        {
+            Add(spec.Text);
+            foreach (var property in spec.Properties)
+            {
+                Add(property.Text);
+            }
+        }
+
+        foreach (var spec in shared.Enums)
+        {
+            Add(spec.Text);
+            foreach (var member in spec.Members)
+            {
+                Add(member.Text);
+            }
+        }
+
+        foreach (var spec in shared.Operations)
+        {
+            Add(spec.Text);
+        }
+
+        foreach (var diagnostic in shared.Diagnostics)
+        {
+            Add(diagnostic.At);
+        }
+
+        var sources = new List<SharedSource>(indexes.Count);
+        foreach (var index in indexes)
+        {
+            var path = _pages[index].FilePath;
+            var occurrence = 0;
+            for (var i = index - 1; i >= 0 && _pages[i].FilePath == path; i--)
+            {
+                occurrence++;
+            }
+
+            sources.Add(new SharedSource(index, path, occurrence));
+        }
+
+        return sources.ToEquatableArray();
+
+        void Add(TextRef text)
+        {
+            if (text.IsOnPage)
+            {
+                indexes.Add(text.Page);
+            }
+        }
     }
 
     /// <summary>A page's file is named after the page, without leading or trailing dots, or "page" if nothing is left.</summary>

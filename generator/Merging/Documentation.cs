@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Authing.Generated.Generator.Model;
 
 namespace Authing.Generated.Generator.Merging;
@@ -20,15 +21,15 @@ internal static class Documentation
     /// path) takes none of it.
     /// </remarks>
     public static PagePlan PlannedFor(PageModel page, CatalogPlan plan) =>
-        new(page, page.IsOperation ? plan.Find(page.FilePath) : null);
+        new(page, page.IsOperation ? plan.Find(page.FilePath) : null, page.IsOperation && plan.FeedsShared(page.FilePath));
 
     /// <summary>The code planned for a page, documented from it.</summary>
     public static PageCode FillPage(PagePlan plan) =>
         plan.Planned is { } planned ? Fill(planned, _ => plan.Page) : PageCode.Empty(plan.Page.FilePath);
 
     /// <summary>
-    /// The code whose texts are on several pages, documented from them. <paramref name="pages"/> are all the
-    /// pages, in any order; the plan numbers them as <see cref="CatalogBuilder.OperationPages"/> orders them.
+    /// The code whose texts are on several pages, documented from them. <paramref name="pages"/> hold at least the
+    /// pages of <see cref="CatalogPlan.SharedSources"/>, in the order the compiler handed them over.
     /// </summary>
     public static PageCode FillShared(CatalogPlan plan, IEnumerable<PageModel> pages)
     {
@@ -38,8 +39,23 @@ internal static class Documentation
             return shared;
         }
 
-        var ordered = CatalogBuilder.OperationPages(pages);
-        return Fill(shared, index => ordered[index]);
+        // The plan numbers pages by their place among all operation pages; each source says which page that is.
+        var byIndex = new Dictionary<int, PageModel>(plan.SharedSources.Count);
+        var candidates = new List<PageModel>(pages.Where(p => p.IsOperation));
+        foreach (var source in plan.SharedSources)
+        {
+            var occurrence = source.Occurrence;
+            foreach (var page in candidates)
+            {
+                if (string.Equals(page.FilePath, source.FilePath, StringComparison.Ordinal) && occurrence-- == 0)
+                {
+                    byIndex.Add(source.Index, page);
+                    break;
+                }
+            }
+        }
+
+        return Fill(shared, index => byIndex[index]);
     }
 
     private static PageCode Fill(PageCode planned, Func<int, PageModel> pageAt)

@@ -108,10 +108,17 @@ internal sealed record PageCode(
 }
 
 /// <summary>
-/// A page and the code planned for it (null when it owns none). Equal to the last one when neither the page nor its
-/// part of the plan changed, however the rest of the plan did, so that page's doc comments are not filled again.
+/// A page, the code planned for it (null when it owns none) and whether the shared code takes texts from it. Equal to
+/// the last one when neither the page nor its part of the plan changed, however the rest of the plan did, so that
+/// page's doc comments are not filled again.
 /// </summary>
-internal sealed record PagePlan(PageModel Page, PageCode? Planned);
+internal sealed record PagePlan(PageModel Page, PageCode? Planned, bool FeedsShared = false);
+
+/// <summary>
+/// A page the shared code takes texts from: its place among the operation pages in path order, its path, and which
+/// of the operation pages at that path it is, in the order the compiler handed them over (a host may hand over two).
+/// </summary>
+internal sealed record SharedSource(int Index, string FilePath, int Occurrence);
 
 /// <summary>
 /// The merge of every page's outline (<c>PageOutline</c>): all names, types and hint names decided,
@@ -123,8 +130,23 @@ internal sealed record CatalogPlan(
     EquatableArray<PageCode> Pages,
     PageCode Shared,
     EquatableArray<ClientSpec> Clients,
-    EquatableArray<DiagnosticInfo> Diagnostics)
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<SharedSource> SharedSources = default)
 {
+    /// <summary>Whether <see cref="Shared"/> takes any text from the page at <paramref name="filePath"/>.</summary>
+    public bool FeedsShared(string filePath)
+    {
+        foreach (var source in SharedSources)
+        {
+            if (string.Equals(source.FilePath, filePath, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The planned code of the page at this path, or null when it owns none.</summary>
     public PageCode? Find(string filePath)
     {

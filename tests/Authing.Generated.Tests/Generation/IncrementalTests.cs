@@ -89,7 +89,7 @@ public class IncrementalTests
     [Fact]
     public void Rewording_a_field_another_page_merged_in_changes_only_that_type()
     {
-        var pages = ThreePages().Append(GrownTree()).ToArray();
+        var pages = ThreePages().Append(GrownTree("tree-grown.md")).ToArray();
         var first = GeneratorHarness.Run(pages, null);
         var before = first.Sources.Single(s => s.SourceText.ToString().Contains("public sealed partial record TreeNodeDto", StringComparison.Ordinal));
         Assert.Contains("How heavy the node is", before.SourceText.ToString(), StringComparison.Ordinal);
@@ -179,6 +179,52 @@ public class IncrementalTests
         Assert.True(merges == (merge != IncrementalStepRunReason.Cached), edit + ": the merge was " + merge);
     }
 
+    [Fact]
+    public void The_shared_code_is_filled_again_only_when_a_page_it_takes_texts_from_changes()
+    {
+        // The later page in path order adds a field to the tree node type: its texts are on two pages.
+        var pages = ThreePages().Append(GrownTree("tree-grown.md")).ToArray();
+        var first = GeneratorHarness.Run(pages, null);
+        Assert.Equal("SharedTypes.g.cs", first.FileDeclaring("TreeNodeDto"));
+
+        // The widgets page has no part in the tree node type.
+        var widgets = new PageFile(pages[1].Path, pages[1].GetText()!.ToString().Replace("# List widgets", "# List all widgets", StringComparison.Ordinal));
+        var unrelated = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(pages[1], widgets), GeneratorHarness.CreateCompilation());
+        Assert.Equal(IncrementalStepRunReason.Cached, SharedCodeStep(unrelated));
+
+        var tree = new PageFile(pages[3].Path, pages[3].GetText()!.ToString().Replace("How heavy the node is", "Weight in grams", StringComparison.Ordinal));
+        var related = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(pages[3], tree), GeneratorHarness.CreateCompilation());
+        Assert.Equal(IncrementalStepRunReason.Modified, SharedCodeStep(related));
+        Assert.Contains("Weight in grams", related.Declaration("TreeNodeDto"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_operation_pages_at_one_path_are_filled_from_the_right_one_after_an_edit()
+    {
+        // A host can hand over two texts for one path; all their code is shared, and each text is taken from the
+        // page it is on, in the order the pages came.
+        var seed = PageFile.FromDisk(Path.Combine(RepositoryPaths.Specs, "association-ext-idp.md"));
+        var one = new PageFile("/pages/twin.md", HostilePages.Page("Twin", new[] { HostilePages.Row("id", "string", description: "First wording") }, "TwinRespDto"));
+        var two = new PageFile("/pages/twin.md", HostilePages.Page(
+            "Twin",
+            new[] { HostilePages.Row("id", "string", description: "Second wording") },
+            "TwinRespDto",
+            HostilePages.Structure("TwinItemDto", HostilePages.StructureRow("label", "string", description: "Only here"))));
+        var pages = new[] { seed, one, two };
+        var first = GeneratorHarness.Run(pages, null);
+
+        var edited = new PageFile(two.Path, two.GetText()!.ToString().Replace("Only here", "Only on the second", StringComparison.Ordinal));
+        var incremental = GeneratorHarness.Rerun(first.Driver.ReplaceAdditionalText(two, edited), GeneratorHarness.CreateCompilation());
+        var fresh = GeneratorHarness.Run(new[] { seed, one, edited }, null);
+
+        Assert.Equal(Output(fresh), Output(incremental));
+        Assert.Contains("First wording", incremental.Declaration("TwinDto"), StringComparison.Ordinal);
+        Assert.Contains("Only on the second", incremental.Declaration("TwinItemDto"), StringComparison.Ordinal);
+    }
+
+    private static IncrementalStepRunReason SharedCodeStep(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps["SharedCode"].SelectMany(s => s.Outputs).Single().Reason;
+
     /// <summary>The files whose text differs between two runs, or that only one of them has.</summary>
     private static List<string> ChangedFiles(GeneratorRun before, GeneratorRun after)
     {
@@ -197,7 +243,7 @@ public class IncrementalTests
             .ToList();
 
     /// <summary>A second page that defines the tree node type with one more field, so the two are merged.</summary>
-    private static PageFile GrownTree()
+    private static PageFile GrownTree(string fileName = "grow-tree.md")
     {
         var text = TestPages.Read("nested-and-recursive.md")
             .Replace("# Create a tree", "# Grow a tree", StringComparison.Ordinal)
@@ -205,7 +251,7 @@ public class IncrementalTests
                 "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |",
                 "| owner | <a href=\"#PersonDto\">PersonDto</a> | no | The owner | |\n| weight | number | no | How heavy the node is | |",
                 StringComparison.Ordinal);
-        return new PageFile(Path.Combine(TestPages.Directory, "grow-tree.md"), text);
+        return new PageFile(Path.Combine(TestPages.Directory, fileName), text);
     }
 
     private static PageFile[] ThreePages() =>
