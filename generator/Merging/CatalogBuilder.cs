@@ -727,7 +727,7 @@ internal sealed class CatalogBuilder
         var taken = StartMembers(_enumMemberNames, name);
         taken.Add("IsKnown");
         taken.Add("Known");
-        var members = new List<EnumMemberSpec>();
+        var members = new List<EnumMemberSpec>(field.EnumValues.Count);
         for (var j = 0; j < field.EnumValues.Count; j++)
         {
             var value = field.EnumValues[j].Value;

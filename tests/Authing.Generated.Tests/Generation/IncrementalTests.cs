@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -179,6 +180,61 @@ public class IncrementalTests
         Assert.True(merges == (merge != IncrementalStepRunReason.Cached), edit + ": the merge was " + merge);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Pages_added_removed_and_edited_in_any_order_give_what_a_fresh_run_gives(int seed)
+    {
+        // The way compilers and IDEs run generators: without step tracking, one driver kept across the edits.
+        var random = new Random(seed);
+        var all = ThreePages().Append(GrownTree()).Append(GrownTree("tree-grown.md")).ToList();
+        var pages = all.Take(4).Cast<AdditionalText>().ToList();
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = GeneratorHarness.CreateDriver(pages, trackSteps: false).RunGenerators(compilation);
+        var log = new List<string>();
+        for (var step = 0; step < 14; step++)
+        {
+            var choice = random.Next(5);
+            if (choice == 0 && pages.Count > 1)
+            {
+                var removed = pages[random.Next(pages.Count)];
+                pages.Remove(removed);
+                driver = driver.RemoveAdditionalTexts(ImmutableArray.Create(removed));
+                log.Add("removed " + Path.GetFileName(removed.Path));
+            }
+            else if (choice == 1 && all.FirstOrDefault(p => pages.All(q => q.Path != p.Path)) is { } missing)
+            {
+                pages.Add(missing);
+                driver = driver.AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(missing));
+                log.Add("added " + Path.GetFileName(missing.Path));
+            }
+            else if (choice == 2)
+            {
+                compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Edit" + step + " { }", GeneratorHarness.ParseOptions));
+                log.Add("edited C#");
+            }
+            else
+            {
+                // A reworded title, or a new row in the first table (a shape edit).
+                var index = random.Next(pages.Count);
+                var text = pages[index].GetText()!.ToString();
+                var separator = text.IndexOf("| ---", StringComparison.Ordinal);
+                var changed = choice == 3 || separator < 0
+                    ? text.Insert(Math.Max(0, text.IndexOf('\n')), " again")
+                    : text.Insert(text.IndexOf('\n', separator) + 1, "| added" + step + " | string | no | - | Added | |\n");
+                var edited = new PageFile(pages[index].Path, changed);
+                driver = driver.ReplaceAdditionalText(pages[index], edited);
+                pages[index] = edited;
+                log.Add((choice == 3 ? "reworded " : "added a row to ") + Path.GetFileName(edited.Path));
+            }
+
+            driver = driver.RunGenerators(compilation);
+            var fresh = GeneratorHarness.CreateDriver(pages, trackSteps: false).RunGenerators(compilation);
+            Assert.True(Produced(fresh).SequenceEqual(Produced(driver)), "after " + string.Join(", ", log));
+        }
+    }
+
     [Fact]
     public void The_shared_code_is_filled_again_only_when_a_page_it_takes_texts_from_changes()
     {
@@ -233,6 +289,16 @@ public class IncrementalTests
         return old.Keys.Union(now.Keys)
             .Where(name => !old.TryGetValue(name, out var a) || !now.TryGetValue(name, out var b) || a != b)
             .OrderBy(name => name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>What a driver's last run produced: its files and its diagnostics, in a fixed order.</summary>
+    private static List<string> Produced(GeneratorDriver driver)
+    {
+        var result = driver.GetRunResult();
+        return result.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath) + "\n" + t.GetText())
+            .Concat(result.Diagnostics.Select(d => d.ToString()))
+            .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
     }
 
