@@ -107,6 +107,13 @@ internal static class DiagnosticDescriptors
         "A response section has one table, the envelope; describe the data's fields under a heading of their own in " +
         "the Data Structure section. A table there needs a heading such as ### <a id=\"Name\"></a> Name.");
 
+    public static readonly DiagnosticDescriptor InvalidDerivedPath = Create(
+        "AUTHGEN015",
+        "Page name gives no valid path",
+        "Page '{0}': the path '{1}' made from the page's file name is not valid: {2}",
+        DiagnosticSeverity.Warning,
+        "Rename the page after its operation, or state the endpoint as <!-- endpoint: POST /api/v3/operation -->.");
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "AUTHGEN001" => NotAnOperation,
@@ -123,6 +130,7 @@ internal static class DiagnosticDescriptors
         "AUTHGEN012" => GeneratorFailure,
         "AUTHGEN013" => DuplicateStructure,
         "AUTHGEN014" => UnusedTable,
+        "AUTHGEN015" => InvalidDerivedPath,
         _ => null,
     };
 

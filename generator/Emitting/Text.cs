@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -86,6 +87,35 @@ internal static class Text
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Eight hex digits that tell long names apart: FNV-1a over the name's UTF-16 code units.</summary>
+    public static string Fingerprint(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Whether Windows takes a file of this name (up to its first dot) for a device such as CON or LPT1, or would once
+    /// a number is added to keep it unique (COM, LPT).
+    /// </summary>
+    public static bool IsDeviceName(string name)
+    {
+        var dot = name.IndexOf('.');
+        var stem = (dot < 0 ? name : name.Substring(0, dot)).ToUpperInvariant();
+        if (stem is "CON" or "PRN" or "AUX" or "NUL" or "COM" or "LPT")
+        {
+            return true;
+        }
+
+        return stem.Length == 4 && (stem.StartsWith("COM", StringComparison.Ordinal) || stem.StartsWith("LPT", StringComparison.Ordinal))
+            && stem[3] >= '0' && stem[3] <= '9';
     }
 
     private static bool IsHintChar(char c) =>

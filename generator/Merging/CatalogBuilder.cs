@@ -286,11 +286,25 @@ internal sealed class CatalogBuilder
         }
     }
 
-    /// <summary>A page's file is named after the page, without leading or trailing dots, or "page" if nothing is left.</summary>
+    /// <summary>
+    /// A page's file is named after the page: without leading or trailing dots ("page" if nothing is left), cut to a
+    /// length every file system takes (a hash of the whole name keeps cut names apart), and never a Windows device name.
+    /// </summary>
     private static string PageHint(string slug)
     {
+        const int longest = 64;
         var name = Emitting.Text.HintFragment(slug).Trim('.');
-        return name.Length == 0 ? "page" : name;
+        if (name.Length == 0)
+        {
+            return "page";
+        }
+
+        if (name.Length > longest)
+        {
+            name = name.Substring(0, longest - 9).TrimEnd('.') + "-" + Emitting.Text.Fingerprint(slug);
+        }
+
+        return Emitting.Text.IsDeviceName(name) ? name + "_" : name;
     }
 
     // The name of the file of the code whose texts are on several pages.

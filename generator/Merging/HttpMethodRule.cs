@@ -61,8 +61,13 @@ internal static class HttpMethodRule
             return stated;
         }
 
+        return PathOf(page.Slug);
+    }
+
+    /// <summary>The path the rule gives a page named <paramref name="slug"/> that states none.</summary>
+    public static string PathOf(string slug)
+    {
         const string metadataPrefix = "metadata-";
-        var slug = page.Slug;
         if (slug.StartsWith(metadataPrefix, System.StringComparison.Ordinal) && slug.Length > metadataPrefix.Length)
         {
             return "/api/v3/metadata/" + System.Uri.EscapeDataString(slug.Substring(metadataPrefix.Length));

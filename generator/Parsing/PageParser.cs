@@ -194,6 +194,12 @@ internal static class PageParser
         {
             reader.Report("AUTHGEN001", 0, fileName);
         }
+        else if (endpoint?.Path is not { Length: > 0 }
+            && EndpointRules.Check(null, Merging.HttpMethodRule.PathOf(slug)) is { } pathProblem)
+        {
+            // A page named "..md" would call a path that HTTP clients rewrite before sending.
+            reader.Report("AUTHGEN015", 0, fileName, Merging.HttpMethodRule.PathOf(slug), pathProblem);
+        }
 
         return new PageModel(
             filePath,

@@ -318,9 +318,12 @@ public class HostilePageTests
     public void Every_page_gets_a_file_of_its_own_whatever_its_file_name()
     {
         // A page's file is named after the page. A name already taken, in any case, gets a number; characters unfit
-        // for a file name are escaped; a name of dots alone becomes "page".
+        // for a file name are escaped; a name of dots alone becomes "page"; a long name is cut and told apart by a
+        // hash; a Windows device name gets an underscore.
         var names = new[] { "/pages/a/same.md", "/pages/b/SAME.md", "/pages/.md", "/pages/...md", "/pages/-lead.md",
-            "/pages/SharedTypes.md", "/pages/ManagementClient.md", "/pages/ünï côdé.md", "/pages/x.g.cs.md" };
+            "/pages/SharedTypes.md", "/pages/ManagementClient.md", "/pages/ünï côdé.md", "/pages/x.g.cs.md", "/pages/con.md",
+            "/pages/a/com.md", "/pages/b/COM.md", "/pages/" + new string('m', 120) + ".md", "/pages/" + new string('m', 121) + ".md",
+            "/pages/" + new string('长', 80) + ".md" };
         var pages = names.Select((path, i) => new PageFile(path, Page("Op " + i, new[] { Row("id" + i, "string") }, "Op" + i + "RespDto"))).ToArray();
 
         var run = AssertCompilesOrDiagnosed(pages);
@@ -328,6 +331,8 @@ public class HostilePageTests
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         var files = run.Sources.Select(s => s.HintName).ToList();
         Assert.Equal(files.Count, files.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(files, f => Assert.True(f.Length <= 72, f));
+        Assert.DoesNotContain(files, f => System.Text.RegularExpressions.Regex.IsMatch(f, "^(con|prn|aux|nul|com[0-9]|lpt[0-9])\\.", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         Assert.True(files.All(f => System.Text.RegularExpressions.Regex.IsMatch(f, "^[A-Za-z0-9_-][A-Za-z0-9_.-]*\\.g\\.cs$")), string.Join(", ", files));
         for (var i = 0; i < names.Length; i++)
         {
@@ -337,6 +342,8 @@ public class HostilePageTests
             Assert.DoesNotContain("Op" + ((i + 1) % names.Length) + "RespDto ", run.Source(file), StringComparison.Ordinal);
         }
 
+        var badPaths = run.GeneratorDiagnostics.Where(d => d.Id == "AUTHGEN015").Select(d => d.Location.GetLineSpan().Path).OrderBy(p => p, StringComparer.Ordinal);
+        Assert.Equal(new[] { "/pages/...md", "/pages/.md" }, badPaths);
         Assert.Contains("same.g.cs", files);
         Assert.Contains("page.g.cs", files);
         Assert.Contains("SharedTypes.g.cs", files);
