@@ -227,7 +227,7 @@ internal sealed class CatalogBuilder
         var sharedGroup = code.Of(Shared);
         var shared = sharedGroup.ToCode(string.Empty, sharedGroup.HasCode ? Hint(hints, SharedHint) : string.Empty);
         return new CatalogPlan(
-            code.Pages(slug => Hint(hints, PageHint(slug))), shared, clientSpecs, _diagnostics.ToEquatableArray(), SourcesOf(shared));
+            code.Pages(slug => Hint(hints, PageHint(slug)), PageLabel), shared, clientSpecs, _diagnostics.ToEquatableArray(), SourcesOf(shared));
     }
 
     /// <summary>The pages <paramref name="shared"/> takes texts from, so that it is filled again only when one of them changes.</summary>
@@ -967,15 +967,21 @@ internal sealed class CatalogBuilder
 
         public CodeGroup Of(int page) => page == Shared ? _shared : _groups[page] ??= new CodeGroup();
 
-        /// <summary>Each page's code in path order; <paramref name="hint"/> names the file of a page with any, by its slug.</summary>
-        public EquatableArray<PageCode> Pages(Func<string, string> hint)
+        /// <summary>
+        /// Each page's code in path order; <paramref name="hint"/> names the file of a page with any, by its slug, and
+        /// <paramref name="label"/> names the page in that file.
+        /// </summary>
+        public EquatableArray<PageCode> Pages(Func<string, string> hint, Func<PageModel, string> label)
         {
             var code = ImmutableArray.CreateBuilder<PageCode>();
             for (var i = 0; i < _groups.Length; i++)
             {
                 if (_groups[i] is { } group)
                 {
-                    code.Add(group.ToCode(_pages[i].FilePath, group.HasCode ? hint(_pages[i].Slug) : string.Empty));
+                    var page = _pages[i];
+                    code.Add(group.HasCode
+                        ? group.ToCode(page.FilePath, hint(page.Slug)) with { PageLabel = label(page) }
+                        : group.ToCode(page.FilePath, string.Empty));
                 }
             }
 

@@ -89,8 +89,9 @@ internal sealed record MergeDiagnostic(DiagnosticInfo Info, TextRef At = default
 
 /// <summary>
 /// The code one page owns once the pages are merged: its operations, and the types and enums whose every text is
-/// on it, emitted as one file named <paramref name="HintName"/>. In a <see cref="CatalogPlan"/> the doc comments are
-/// still empty; <c>Documentation</c> fills them in from the page.
+/// on it, emitted as one file named <paramref name="HintName"/> whose header names the page by
+/// <paramref name="PageLabel"/>, its path below the folder all pages share. In a <see cref="CatalogPlan"/> the doc
+/// comments are still empty; <c>Documentation</c> fills them in from the page.
 /// </summary>
 internal sealed record PageCode(
     string FilePath,
@@ -98,7 +99,8 @@ internal sealed record PageCode(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<OperationSpec> Operations,
     EquatableArray<MergeDiagnostic> Diagnostics,
-    string HintName = "")
+    string HintName = "",
+    string PageLabel = "")
 {
     /// <summary>Whether there is a file to emit, not only diagnostics.</summary>
     public bool HasCode => !Objects.IsEmpty || !Enums.IsEmpty || !Operations.IsEmpty;
