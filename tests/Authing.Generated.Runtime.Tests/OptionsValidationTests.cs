@@ -13,24 +13,24 @@ public sealed class OptionsValidationTests
 {
     public static TheoryData<string, string?, string> InvalidSettings() => new()
     {
-        { "AccessKeyId", null, "Authing:AccessKeyId is required" },
-        { "AccessKeyId", "  ", "Authing:AccessKeyId is required" },
-        { "AccessKeySecret", "", "Authing:AccessKeySecret is required" },
-        { "Host", "", "Authing:Host is required" },
-        { "Host", "api.authing.cn", "Authing:Host must be an absolute http:// or https:// URL" },
-        { "Host", "ftp://api.authing.cn", "Authing:Host must be an absolute http:// or https:// URL" },
-        { "Host", "https://api.authing.cn/?x=1", "Authing:Host must not contain user information, a query or a fragment" },
-        { "Host", "http://api.example.com", "Authing:Host uses http:// for the non-loopback host 'api.example.com'" },
-        { "Host", "http://10.1.2.3:8080", "set Authing:AllowInsecureHttp to true" },
-        { "Lang", "fr-FR", "Authing:Lang must be zh-CN or en-US" },
-        { "Timeout", "00:00:00", "Authing:Timeout must be between" },
-        { "AttemptTimeout", "-00:00:01", "Authing:AttemptTimeout must be between" },
-        { "MaxRetryAttempts", "-1", "Authing:MaxRetryAttempts must be between 0 and 100" },
-        { "MaxResponseBytes", "0", "Authing:MaxResponseBytes must be positive" },
-        { "AccessKeyId", "键-1", "Authing:AccessKeyId must be printable ASCII" },
-        { "AccessKeyId", "key\r\nx-evil: 1", "Authing:AccessKeyId must be printable ASCII" },
-        { "TenantId", "", "Authing:TenantId must be null or non-empty printable ASCII" },
-        { "TenantId", "租户", "Authing:TenantId must be null or non-empty printable ASCII" },
+        { "AccessKeyId", null, "AccessKeyId (Authing:AccessKeyId) is required" },
+        { "AccessKeyId", "  ", "AccessKeyId (Authing:AccessKeyId) is required" },
+        { "AccessKeySecret", "", "AccessKeySecret (Authing:AccessKeySecret) is required" },
+        { "Host", "", "Host (Authing:Host) is required" },
+        { "Host", "api.authing.cn", "Host (Authing:Host) must be an absolute http:// or https:// URL" },
+        { "Host", "ftp://api.authing.cn", "Host (Authing:Host) must be an absolute http:// or https:// URL" },
+        { "Host", "https://api.authing.cn/?x=1", "Host (Authing:Host) must not contain user information, a query or a fragment" },
+        { "Host", "http://api.example.com", "Host (Authing:Host) uses http:// for the non-loopback host 'api.example.com'" },
+        { "Host", "http://10.1.2.3:8080", "set AllowInsecureHttp (Authing:AllowInsecureHttp) to true" },
+        { "Lang", "fr-FR", "Lang (Authing:Lang) must be zh-CN or en-US" },
+        { "Timeout", "00:00:00", "Timeout (Authing:Timeout) must be between" },
+        { "AttemptTimeout", "-00:00:01", "AttemptTimeout (Authing:AttemptTimeout) must be between" },
+        { "MaxRetryAttempts", "-1", "MaxRetryAttempts (Authing:MaxRetryAttempts) must be between 0 and 100" },
+        { "MaxResponseBytes", "0", "MaxResponseBytes (Authing:MaxResponseBytes) must be positive" },
+        { "AccessKeyId", "键-1", "AccessKeyId (Authing:AccessKeyId) must be printable ASCII" },
+        { "AccessKeyId", "key\r\nx-evil: 1", "AccessKeyId (Authing:AccessKeyId) must be printable ASCII" },
+        { "TenantId", "", "TenantId (Authing:TenantId) must be null or non-empty printable ASCII" },
+        { "TenantId", "租户", "TenantId (Authing:TenantId) must be null or non-empty printable ASCII" },
     };
 
     [Theory]
@@ -85,9 +85,9 @@ public sealed class OptionsValidationTests
 
         OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("Authing:AccessKeyId is required", error.Message);
-        Assert.Contains("Authing:AccessKeySecret is required", error.Message);
-        Assert.Contains("Authing:Host must be an absolute", error.Message);
+        Assert.Contains("AccessKeyId (Authing:AccessKeyId) is required", error.Message);
+        Assert.Contains("AccessKeySecret (Authing:AccessKeySecret) is required", error.Message);
+        Assert.Contains("Host (Authing:Host) must be an absolute", error.Message);
         Assert.Contains("Authing:Timeout 'soon' is not a time span", error.Message);
     }
 

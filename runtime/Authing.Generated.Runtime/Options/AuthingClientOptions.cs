@@ -91,32 +91,32 @@ public sealed class AuthingClientOptions
         var errors = new List<string>(BindingErrors);
         if (string.IsNullOrWhiteSpace(AccessKeyId))
         {
-            errors.Add(Setting(nameof(AccessKeyId)) + " is required.");
+            errors.Add(Option(nameof(AccessKeyId)) + " is required.");
         }
         else if (!IsHeaderText(AccessKeyId))
         {
-            errors.Add(Setting(nameof(AccessKeyId)) + " must be printable ASCII: it is sent in the authorization header.");
+            errors.Add(Option(nameof(AccessKeyId)) + " must be printable ASCII: it is sent in the authorization header.");
         }
 
         if (string.IsNullOrEmpty(AccessKeySecret))
         {
-            errors.Add(Setting(nameof(AccessKeySecret)) + " is required.");
+            errors.Add(Option(nameof(AccessKeySecret)) + " is required.");
         }
 
         string? hostError = ValidateHost(Host, AllowInsecureHttp);
         if (hostError is not null)
         {
-            errors.Add(Setting(nameof(Host)) + " " + hostError);
+            errors.Add(Option(nameof(Host)) + " " + hostError);
         }
 
         if (TenantId is not null && !IsHeaderText(TenantId))
         {
-            errors.Add(Setting(nameof(TenantId)) + " must be null or non-empty printable ASCII: it is sent in a header.");
+            errors.Add(Option(nameof(TenantId)) + " must be null or non-empty printable ASCII: it is sent in a header.");
         }
 
         if (!IsSupportedLang(Lang))
         {
-            errors.Add(Setting(nameof(Lang)) + $" must be {ChineseLang} or {EnglishLang}.");
+            errors.Add(Option(nameof(Lang)) + $" must be {ChineseLang} or {EnglishLang}.");
         }
 
         AddRangeError(errors, nameof(Timeout), Timeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1));
@@ -124,12 +124,12 @@ public sealed class AuthingClientOptions
         AddRangeError(errors, nameof(RetryDelay), RetryDelay, TimeSpan.Zero, TimeSpan.FromDays(1));
         if (MaxRetryAttempts is < 0 or > 100)
         {
-            errors.Add(Setting(nameof(MaxRetryAttempts)) + " must be between 0 and 100.");
+            errors.Add(Option(nameof(MaxRetryAttempts)) + " must be between 0 and 100.");
         }
 
         if (MaxResponseBytes <= 0)
         {
-            errors.Add(Setting(nameof(MaxResponseBytes)) + " must be positive.");
+            errors.Add(Option(nameof(MaxResponseBytes)) + " must be positive.");
         }
 
         return errors;
@@ -160,6 +160,9 @@ public sealed class AuthingClientOptions
 
     internal static string Setting(string name) => $"{SectionName}:{name}";
 
+    /// <summary>An option as code sets it and as configuration does, since a client may be built either way.</summary>
+    private static string Option(string name) => $"{name} ({SectionName}:{name})";
+
     /// <summary>A copy, so that a client keeps the values it was built with.</summary>
     internal AuthingClientOptions Clone() => (AuthingClientOptions)MemberwiseClone();
 
@@ -184,7 +187,7 @@ public sealed class AuthingClientOptions
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !allowInsecureHttp)
         {
             return $"uses http:// for the non-loopback host '{uri.Host}'; use https://, or set " +
-                $"{Setting(nameof(AllowInsecureHttp))} to true to accept it.";
+                $"{Option(nameof(AllowInsecureHttp))} to true to accept it.";
         }
 
         return null;
@@ -194,7 +197,7 @@ public sealed class AuthingClientOptions
     {
         if (value < min || value > max)
         {
-            errors.Add($"{Setting(name)} must be between {min:c} and {max:c}.");
+            errors.Add($"{Option(name)} must be between {min:c} and {max:c}.");
         }
     }
 
