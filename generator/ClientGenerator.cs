@@ -70,8 +70,8 @@ public sealed class ClientGenerator : IIncrementalGenerator
         var pageDiagnostics = pages.Select(static (p, _) => p.Diagnostics).WithTrackingName(TrackingNames.PageDiagnostics);
         var catalogDiagnostics = catalog.Select(static (c, _) => c.Diagnostics).WithTrackingName(TrackingNames.CatalogDiagnostics);
 
-        // A page's files and diagnostics come out of one step: an edit re-emits that page's few files, and a build
-        // walks one entry a page instead of one a file.
+        // Each page's code is one file, emitted with the page's merge diagnostics: the compiler checks each added file's
+        // name against all those added before it, on every run, so a file per type would cost far more.
         context.RegisterSourceOutput(pageCode, static (spc, code) => Emit(spc, code));
         context.RegisterSourceOutput(sharedCode, static (spc, code) => Emit(spc, code));
         context.RegisterSourceOutput(clients, static (spc, spec) => AddSource(spc, spec.HintName, spec.Name, () => Emitter.EmitClient(spec)));
