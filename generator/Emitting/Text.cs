@@ -102,10 +102,25 @@ internal static class Text
     }
 
     /// <summary>
+    /// <paramref name="name"/>, or, where Windows would take a file of that name for a device such as CON or LPT1, it
+    /// with an underscore after the part before the first dot, which is what Windows goes by.
+    /// </summary>
+    public static string NotADevice(string name)
+    {
+        if (!IsDeviceName(name))
+        {
+            return name;
+        }
+
+        var dot = name.IndexOf('.');
+        return dot < 0 ? name + "_" : name.Insert(dot, "_");
+    }
+
+    /// <summary>
     /// Whether Windows takes a file of this name (up to its first dot) for a device such as CON or LPT1, or would once
     /// a number is added to keep it unique (COM, LPT).
     /// </summary>
-    public static bool IsDeviceName(string name)
+    private static bool IsDeviceName(string name)
     {
         var dot = name.IndexOf('.');
         var stem = (dot < 0 ? name : name.Substring(0, dot)).ToUpperInvariant();

@@ -220,12 +220,13 @@ internal sealed class CatalogBuilder
             .Select(n => new ClientSpec(_settings.Namespace, n, ClientDoc(n)))
             .ToList();
 
-        // One file a page, named after it, and one for the code of several pages if there is any. File names are
-        // unique regardless of case; the clients', which every project has, are given first.
+        // One file a page, named after it, and one for the code of several pages. File names are unique regardless of
+        // case; the clients' and the shared file's are given first, so a page's never takes theirs.
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var clientSpecs = clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray();
+        var sharedName = Hint(hints, SharedHint);
         var sharedGroup = code.Of(Shared);
-        var shared = sharedGroup.ToCode(string.Empty, sharedGroup.HasCode ? Hint(hints, SharedHint) : string.Empty);
+        var shared = sharedGroup.ToCode(string.Empty, sharedGroup.HasCode ? sharedName : string.Empty);
         return new CatalogPlan(
             code.Pages(slug => Hint(hints, PageHint(slug)), PageLabel), shared, clientSpecs, _diagnostics.ToEquatableArray(), SourcesOf(shared));
     }
@@ -287,8 +288,8 @@ internal sealed class CatalogBuilder
     }
 
     /// <summary>
-    /// A page's file is named after the page: without leading or trailing dots ("page" if nothing is left), cut to a
-    /// length every file system takes (a hash of the whole name keeps cut names apart), and never a Windows device name.
+    /// A page's file is named after the page: without leading or trailing dots ("page" if nothing is left) and cut to a
+    /// length every file system takes (a hash of the whole name keeps cut names apart).
     /// </summary>
     private static string PageHint(string slug)
     {
@@ -304,14 +305,14 @@ internal sealed class CatalogBuilder
             name = name.Substring(0, longest - 9).TrimEnd('.') + "-" + Emitting.Text.Fingerprint(slug);
         }
 
-        return Emitting.Text.IsDeviceName(name) ? name + "_" : name;
+        return name;
     }
 
     // The name of the file of the code whose texts are on several pages.
     private const string SharedHint = "SharedTypes";
 
     private static string Hint(HashSet<string> taken, string name) =>
-        Identifiers.MakeUnique(Emitting.Text.HintFragment(name), taken) + ".g.cs";
+        Identifiers.MakeUnique(Emitting.Text.NotADevice(Emitting.Text.HintFragment(name)), taken) + ".g.cs";
 
     private string ClientDoc(string clientName) =>
         clientName == _settings.AuthenticationClientName

@@ -35,10 +35,12 @@ internal static class EndpointRules
                 }
             }
 
-            // HTTP clients collapse such segments before sending, so the call would reach another path than stated.
+            // HTTP clients collapse such segments before sending, also when the dots are escaped (%2e), so the call
+            // would reach another path than stated.
             foreach (var segment in path.Substring(1).Split('/'))
             {
-                if (segment.Length == 0 || segment == "." || segment == "..")
+                var unescaped = segment.Replace("%2e", ".").Replace("%2E", ".");
+                if (segment.Length == 0 || unescaped == "." || unescaped == "..")
                 {
                     return $"the path '{path}' has an empty, '.' or '..' segment";
                 }

@@ -89,6 +89,7 @@ public sealed class OptionsValidationTests
         Assert.Contains("AccessKeySecret (Authing:AccessKeySecret) is required", error.Message);
         Assert.Contains("Host (Authing:Host) must be an absolute", error.Message);
         Assert.Contains("Authing:Timeout 'soon' is not a time span", error.Message);
+        Assert.DoesNotContain(".;", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

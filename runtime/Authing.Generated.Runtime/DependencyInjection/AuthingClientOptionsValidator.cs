@@ -9,6 +9,18 @@ internal sealed class AuthingClientOptionsValidator : IValidateOptions<AuthingCl
     public ValidateOptionsResult Validate(string? name, AuthingClientOptions options)
     {
         IReadOnlyList<string> errors = options.GetValidationErrors();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        if (errors.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        // The options framework joins failures with "; ", so each loses its closing full stop.
+        var failures = new List<string>(errors.Count);
+        foreach (string error in errors)
+        {
+            failures.Add(error.TrimEnd('.'));
+        }
+
+        return ValidateOptionsResult.Fail(failures);
     }
 }

@@ -218,6 +218,8 @@ public class HostilePageTests
 
     [Theory]
     [InlineData("GET /api/v3/../admin")]
+    [InlineData("POST /api/v3/%2e%2e/secret-admin")]
+    [InlineData("GET /api/v3/%2E/x")]
     [InlineData("GET /api/v3/./x")]
     [InlineData("GET /api//x")]
     [InlineData("GET /api/v3/x/")]
@@ -319,10 +321,10 @@ public class HostilePageTests
     {
         // A page's file is named after the page. A name already taken, in any case, gets a number; characters unfit
         // for a file name are escaped; a name of dots alone becomes "page"; a long name is cut and told apart by a
-        // hash; a Windows device name gets an underscore.
+        // hash; a Windows device name gets an underscore; the shared file's and the clients' names stay theirs.
         var names = new[] { "/pages/a/same.md", "/pages/b/SAME.md", "/pages/.md", "/pages/...md", "/pages/-lead.md",
             "/pages/SharedTypes.md", "/pages/ManagementClient.md", "/pages/ünï côdé.md", "/pages/x.g.cs.md", "/pages/con.md",
-            "/pages/a/com.md", "/pages/b/COM.md", "/pages/" + new string('m', 120) + ".md", "/pages/" + new string('m', 121) + ".md",
+            "/pages/a/com.md", "/pages/b/COM.md", "/pages/con.foo.md", "/pages/" + new string('m', 120) + ".md", "/pages/" + new string('m', 121) + ".md",
             "/pages/" + new string('长', 80) + ".md" };
         var pages = names.Select((path, i) => new PageFile(path, Page("Op " + i, new[] { Row("id" + i, "string") }, "Op" + i + "RespDto"))).ToArray();
 
@@ -346,8 +348,25 @@ public class HostilePageTests
         Assert.Equal(new[] { "/pages/...md", "/pages/.md" }, badPaths);
         Assert.Contains("same.g.cs", files);
         Assert.Contains("page.g.cs", files);
-        Assert.Contains("SharedTypes.g.cs", files);
+        Assert.Contains("con_.foo.g.cs", files);
+        Assert.Equal("SharedTypes2.g.cs", run.FileDeclaring(MethodOf(run, Array.IndexOf(names, "/pages/SharedTypes.md"))));
         Assert.Equal("ManagementClient2.g.cs", run.FileDeclaring(MethodOf(run, Array.IndexOf(names, "/pages/ManagementClient.md"))));
+    }
+
+    [Fact]
+    public void A_client_named_like_a_windows_device_gets_a_file_name_windows_can_write()
+    {
+        var options = new TestOptionsProvider(new Dictionary<string, string>
+        {
+            ["build_property.AuthingManagementClientName"] = "Nul",
+        });
+
+        var run = GeneratorHarness.Run(new[] { new PageFile("/pages/alpha.md", Page("Alpha", new[] { Row("id", "string") })) }, options);
+
+        Assert.Empty(run.CompilationProblems());
+        var files = run.Sources.Select(s => s.HintName).ToList();
+        Assert.Contains("Nul_.g.cs", files);
+        Assert.DoesNotContain("Nul.g.cs", files);
     }
 
     /// <summary>The method the page at <paramref name="index"/> of the test above gives its client.</summary>
