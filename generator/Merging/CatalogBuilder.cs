@@ -345,7 +345,7 @@ internal sealed class CatalogBuilder
             var method = Identifiers.ToPascal(page.MethodName ?? page.Slug, "Call");
             if (byKey.TryGetValue((client, method), out var existing))
             {
-                if (HttpMethodRule.Path(existing.Page) == HttpMethodRule.Path(page))
+                if (existing.Path == HttpMethodRule.Path(page))
                 {
                     ReportOperationDifference(client + "." + method, existing.Page, page);
                     continue;
@@ -355,9 +355,12 @@ internal sealed class CatalogBuilder
                 method = Identifiers.ToPascal(page.Slug, "Call");
                 if (byKey.ContainsKey((client, method)))
                 {
-                    var clientMethods = new HashSet<string>(
-                        byKey.Keys.Where(k => k.Client == client).Select(k => k.Method), StringComparer.Ordinal);
-                    method = Identifiers.MakeUnique(method, clientMethods);
+                    // The lowest numeric suffix the client's methods do not have yet.
+                    var stem = method;
+                    for (var n = 2; byKey.ContainsKey((client, method)); n++)
+                    {
+                        method = stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
                 }
 
                 _diagnostics.Add(DiagnosticInfo.Create(
@@ -742,7 +745,7 @@ internal sealed class CatalogBuilder
         var taken = StartMembers(_enumMemberNames, name);
         taken.Add("IsKnown");
         taken.Add("Known");
-        var members = new List<EnumMemberSpec>(field.EnumValues.Count);
+        var members = ImmutableArray.CreateBuilder<EnumMemberSpec>(field.EnumValues.Count);
         for (var j = 0; j < field.EnumValues.Count; j++)
         {
             var value = field.EnumValues[j].Value;
@@ -751,7 +754,7 @@ internal sealed class CatalogBuilder
         }
 
         var spec = new EnumSpec(
-            _settings.Namespace, name, string.Empty, owner.FileName, members.ToEquatableArray(), Text: source.Text.AsEnumType());
+            _settings.Namespace, name, string.Empty, owner.FileName, new(members.MoveToImmutable()), Text: source.Text.AsEnumType());
         _enums.Add(new KeyValuePair<EnumSpec, int>(spec, Shared));
         return name;
     }
@@ -795,7 +798,7 @@ internal sealed class CatalogBuilder
             plan.Client,
             plan.Method + "Async",
             HttpMethodRule.Method(page),
-            HttpMethodRule.Path(page),
+            plan.Path,
             requestType,
             page.RequestFields.All(f => !f.Required),
             _typeNames[plan.ResponseKey!],
@@ -805,6 +808,7 @@ internal sealed class CatalogBuilder
             Text: TextRef.Operation(plan.PageIndex));
     }
 
+    /// <summary>How two pages that describe one path differ, or null when they describe the same operation.</summary>
     private static string? DescribeOperationDifference(PageModel first, PageModel second)
     {
         var request = FieldComparison.Describe(first.RequestFields, second.RequestFields);
@@ -818,9 +822,10 @@ internal sealed class CatalogBuilder
             return $"the response type is '{first.Response?.Name}' on one and '{second.Response?.Name}' on the other";
         }
 
-        if (HttpMethodRule.Method(first) != HttpMethodRule.Method(second) || HttpMethodRule.Path(first) != HttpMethodRule.Path(second))
+        // The paths are the same: that is what made the two pages one operation.
+        if (HttpMethodRule.Method(first) != HttpMethodRule.Method(second))
         {
-            return "the endpoints differ";
+            return "the HTTP methods differ";
         }
 
         return null;
@@ -859,6 +864,8 @@ internal sealed class CatalogBuilder
 
     private sealed class OperationPlan
     {
+        private string? _path;
+
         public OperationPlan(PageModel page, int pageIndex, string client, string method)
         {
             Page = page;
@@ -874,6 +881,9 @@ internal sealed class CatalogBuilder
         public string Client { get; }
 
         public string Method { get; }
+
+        /// <summary>The path the operation calls, worked out when first asked for.</summary>
+        public string Path => _path ??= HttpMethodRule.Path(Page);
 
         public string? RequestKey { get; set; }
 
