@@ -18,7 +18,7 @@ internal static partial class Emitter
     {
         var origin = code.FilePath.Length == 0
             ? "from several reference pages"
-            : "from the reference page " + Text.Literal(code.PageLabel.Length > 0 ? code.PageLabel : System.IO.Path.GetFileName(code.FilePath));
+            : "from the reference page " + Text.Literal(code.PageLabel);
         var writer = Begin(NamespaceOf(code), origin);
         var first = true;
         foreach (var spec in code.Operations)

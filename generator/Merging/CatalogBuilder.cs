@@ -225,8 +225,8 @@ internal sealed class CatalogBuilder
         var hints = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var clientSpecs = clients.Select(c => c with { HintName = Hint(hints, c.Name) }).ToEquatableArray();
         var sharedName = Hint(hints, SharedHint);
-        var sharedGroup = code.Of(Shared);
-        var shared = sharedGroup.ToCode(string.Empty, sharedGroup.HasCode ? sharedName : string.Empty);
+        var shared = code.Of(Shared).ToCode(string.Empty);
+        shared = shared.HasCode ? shared with { HintName = sharedName } : shared;
         return new CatalogPlan(
             code.Pages(slug => Hint(hints, PageHint(slug)), PageLabel), shared, clientSpecs, _diagnostics.ToEquatableArray(), SourcesOf(shared));
     }
@@ -990,9 +990,8 @@ internal sealed class CatalogBuilder
                 if (_groups[i] is { } group)
                 {
                     var page = _pages[i];
-                    code.Add(group.HasCode
-                        ? group.ToCode(page.FilePath, hint(page.Slug)) with { PageLabel = label(page) }
-                        : group.ToCode(page.FilePath, string.Empty));
+                    var planned = group.ToCode(page.FilePath);
+                    code.Add(planned.HasCode ? planned with { HintName = hint(page.Slug), PageLabel = label(page) } : planned);
                 }
             }
 
@@ -1010,9 +1009,7 @@ internal sealed class CatalogBuilder
 
         public List<MergeDiagnostic> Diagnostics { get; } = new();
 
-        public bool HasCode => Objects.Count > 0 || Enums.Count > 0 || Operations.Count > 0;
-
-        public PageCode ToCode(string filePath, string hintName) =>
-            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), Diagnostics.ToEquatableArray(), hintName);
+        public PageCode ToCode(string filePath) =>
+            new(filePath, Objects.ToEquatableArray(), Enums.ToEquatableArray(), Operations.ToEquatableArray(), Diagnostics.ToEquatableArray());
     }
 }

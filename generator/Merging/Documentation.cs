@@ -34,7 +34,7 @@ internal static class Documentation
     public static PageCode FillShared(CatalogPlan plan, IEnumerable<PageModel> pages)
     {
         var shared = plan.Shared;
-        if (shared.Objects.IsEmpty && shared.Enums.IsEmpty && shared.Operations.IsEmpty && shared.Diagnostics.IsEmpty)
+        if (!shared.HasCode && shared.Diagnostics.IsEmpty)
         {
             return shared;
         }

@@ -6,8 +6,8 @@ namespace Authing.Generated.Generator.Merging;
 /// <summary>
 /// A page without its wording or layout: titles, descriptions, examples and defaults emptied, line numbers zeroed,
 /// its own diagnostics dropped. What is left is all the merge of the pages depends on, so an edit that only rewords
-/// a page or moves its lines leaves its outline equal and the merge cached. Tables, rows and listed values keep their places, which the merge's
-/// <see cref="TextRef"/>s point at.
+/// a page or moves its lines leaves its outline equal and the merge cached. Tables, rows and listed values keep their
+/// places, which the merge's <see cref="TextRef"/>s point at.
 /// </summary>
 internal static class PageOutline
 {
